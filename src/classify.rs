@@ -1,0 +1,3 @@
+//! Cooperation or not, its kind, and its parties.
+//!
+//! STUB (being written).

@@ -1,0 +1,38 @@
+//! Errors that stop a run. Per-document trouble never lands here: it becomes a
+//! record with `error` (see [`crate::record::Record::failed`]).
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+/// A fatal error: the run cannot start or cannot go on.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A gazetteer file is malformed.
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    /// Output could not be written.
+    #[error("cannot write output: {0}")]
+    Write(#[source] std::io::Error),
+    /// A gold or records file for evaluation could not be read.
+    #[error("{path}: {reason}")]
+    Eval {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+/// A malformed gazetteer line, or a gazetteer file that cannot be read.
+#[derive(Debug, Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct GazetteerError {
+    /// The file (or `bundled:NAME` for embedded data).
+    pub file: String,
+    /// 1-based line number; 0 when the file as a whole is at fault.
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}

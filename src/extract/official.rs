@@ -1,0 +1,3 @@
+//! Officials: people named with a public or corporate role.
+//!
+//! STUB (being written).

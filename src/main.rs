@@ -1,0 +1,3 @@
+//! The `coopfacts` command line.
+
+fn main() {}

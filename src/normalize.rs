@@ -1,0 +1,193 @@
+//! A matching view of the text that maps back to original bytes.
+//!
+//! Gazetteer terms are matched on a normalised copy of the text: lower-cased,
+//! white space folded to single spaces, soft hyphens and zero-width characters
+//! dropped, typographic dashes and apostrophes made plain, and words rejoined where a
+//! line-end (or a leftover PDF) hyphen split them ("Hol-\nger", "Leip-zig"). Every byte
+//! of the view knows the original bytes it came from, so a match in the view becomes
+//! a [`Span`] of the original, and quoting that span gives the text as written.
+//!
+//! Gazetteer terms go through the same function, so a rule applied to the text is
+//! applied to the terms too.
+
+use crate::span::Span;
+
+/// The normalised view of a text plus its alignment to the original.
+#[derive(Debug, Clone, Default)]
+pub struct NormalizedText {
+    text: String,
+    /// For each byte of `text`: the original span of the character it came from.
+    origin: Vec<(u32, u32)>,
+}
+
+impl NormalizedText {
+    /// Normalises all of `original`.
+    pub fn new(original: &str) -> NormalizedText {
+        let mut out = NormalizedText {
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len()),
+        };
+        let chars: Vec<(usize, char)> = original.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            let end = chars.get(i + 1).map_or(original.len(), |&(p, _)| p);
+            if is_dash(c) {
+                if let Some(next) = joined_word_after_hyphen(&chars, i) {
+                    i = next;
+                    continue;
+                }
+            }
+            if c.is_whitespace() {
+                if !out.text.is_empty() && !out.text.ends_with(' ') {
+                    out.push(' ', pos, end);
+                }
+            } else if let Some(expansion) = ligature(c) {
+                for lc in expansion.chars() {
+                    out.push(lc, pos, end);
+                }
+            } else if !is_invisible(c) {
+                for lc in plain_char(c).to_lowercase() {
+                    out.push(lc, pos, end);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        let span = (to_u32(start), to_u32(end));
+        for _ in 0..c.len_utf8() {
+            self.origin.push(span);
+        }
+        self.text.push(c);
+    }
+
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original span of the normalised byte range `start..end` (a match).
+    pub fn original_span(&self, start: usize, end: usize) -> Option<Span> {
+        if start >= end || end > self.origin.len() {
+            return None;
+        }
+        Some(Span::new(
+            self.origin[start].0 as usize,
+            self.origin[end - 1].1 as usize,
+        ))
+    }
+}
+
+/// Normalises a gazetteer term the way [`NormalizedText::new`] normalises text.
+pub fn normalize_term(term: &str) -> String {
+    NormalizedText::new(term).text.trim().to_owned()
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// When the dash at `i` splits one word ("Hol-ger", "Leip-\nzig", "wer-\r\nden"),
+/// returns the index of the first character after the break; otherwise `None`.
+/// A dash between a lower-case letter and a lower-case letter is a break: German
+/// compounds with a hyphen capitalise the second part ("Saarpfalz-Kreis",
+/// "IT-Dienstleister"), and the rare lower-case ones ("nordrhein-westfälisch") are no
+/// gazetteer names.
+fn joined_word_after_hyphen(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let before = chars.get(i.checked_sub(1)?)?.1;
+    if !before.is_lowercase() {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut saw_newline = false;
+    while let Some(&(_, c)) = chars.get(j) {
+        if c == '\n' || c == '\r' {
+            saw_newline = true;
+        } else if !(saw_newline && (c == ' ' || c == '\t')) {
+            break;
+        }
+        j += 1;
+    }
+    let after = chars.get(j)?.1;
+    after.is_lowercase().then_some(j)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Characters that carry no letters: soft hyphen, zero-width spaces and joiners, BOM.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Typographic variants folded to their plain form.
+fn plain_char(c: char) -> char {
+    match c {
+        '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{00B4}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+        _ => c,
+    }
+}
+
+/// Latin ligatures as found in PDF extracts, spelled out.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(s: &str) -> String {
+        NormalizedText::new(s).as_str().to_owned()
+    }
+
+    #[test]
+    fn folds_case_and_space() {
+        assert_eq!(view("Die  Stadt\n\tLEIPZIG"), "die stadt leipzig");
+        assert_eq!(view("Saar\u{00AD}brücken"), "saarbrücken");
+        assert_eq!(view("A\u{00A0}B\u{2009}C"), "a b c");
+    }
+
+    #[test]
+    fn rejoins_split_words_but_keeps_compounds() {
+        assert_eq!(view("Hol-ger Platz"), "holger platz");
+        assert_eq!(view("Leip-\nzig"), "leipzig");
+        assert_eq!(view("wer-\r\n  den"), "werden");
+        assert_eq!(view("Saarpfalz-Kreis"), "saarpfalz-kreis");
+        assert_eq!(view("IT-Dienstleister"), "it-dienstleister");
+        assert_eq!(view("Ein-\n und"), "ein- und");
+    }
+
+    #[test]
+    fn maps_matches_back_to_original_bytes() {
+        let original = "Bürgermeister Hol-ger Platz";
+        let n = NormalizedText::new(original);
+        let start = n.as_str().find("holger").unwrap();
+        let span = n.original_span(start, start + "holger platz".len()).unwrap();
+        assert_eq!(span.slice(original), Some("Hol-ger Platz"));
+    }
+
+    #[test]
+    fn dashes_and_quotes_become_plain() {
+        assert_eq!(view("Rhein\u{2013}Sieg"), "rhein-sieg");
+        assert_eq!(view("\u{201E}Zitat\u{201C}"), "\"zitat\"");
+        assert_eq!(view("O\u{FB03}zier"), "offizier");
+    }
+}

@@ -1,0 +1,3 @@
+//! Sentences of the article's content.
+//!
+//! STUB (being written).

@@ -1,0 +1,3 @@
+//! Project tasks: `cargo xtask gazetteers [--check]`.
+
+fn main() {}
