@@ -43,6 +43,8 @@ pub mod run;
 pub mod segment;
 pub mod source;
 pub mod span;
+#[cfg(test)]
+mod testcases;
 
 pub use error::Error;
 pub use pipeline::{Pipeline, PipelineBuilder};
