@@ -1,0 +1,209 @@
+//! `places.tsv`: Länder, Kreise and Gemeinden from GV100AD.
+//!
+//! Rows: every Land (Satzart 10), every Kreis of type 43/44/45 (Satzart 40)
+//! and every Gemeinde (Satzart 60, type 60–64 or 67). Kreisfreie Städte
+//! (Satzart 40, type 41/42) are no rows of their own: they appear as their
+//! Gemeinde, whose `district` column holds the Kreis key. Gemeindefreie
+//! Gebiete (65/66) get no row, but their inhabitants count towards the
+//! population of their Land and Kreis, which is the sum over all their
+//! Satzart-60 records and so equals the official figure (Germany 83,577,140;
+//! the Gemeinden alone hold 917 fewer). Every Gemeinde must belong to a
+//! known Land and Kreis.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::{bail, Context, Result};
+
+use super::gv100ad::Record;
+use super::names::{district_name, short_forms, split_bilingual, strip_suffix};
+use super::tsv::check_field;
+
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "name",
+    "official_name",
+    "type",
+    "land",
+    "district",
+    "population",
+    "aliases",
+    "bare",
+];
+
+/// Number of Gemeinden in the Gebietsstand 30.11.2025 edition (SOURCES.md).
+pub const EXPECTED_MUNICIPALITIES: usize = 10_751;
+
+/// Rows of `places.tsv` with the number of rows per kind.
+pub struct Places {
+    pub rows: Vec<Vec<String>>,
+    pub states: usize,
+    pub districts: usize,
+    pub municipalities: usize,
+}
+
+/// One row before it is flattened into columns.
+struct Place {
+    id: String,
+    kind: &'static str,
+    name: String,
+    official_name: String,
+    type_code: String,
+    land: String,
+    district: String,
+    population: u64,
+    aliases: Vec<String>,
+    bare: String,
+}
+
+impl Place {
+    fn into_row(self) -> Result<Vec<String>> {
+        let mut aliases: Vec<String> = Vec::new();
+        for alias in self.aliases {
+            if alias != self.name && !aliases.contains(&alias) {
+                aliases.push(alias);
+            }
+        }
+        for field in std::iter::once(&self.name)
+            .chain(&aliases)
+            .chain(std::iter::once(&self.bare))
+        {
+            if field.contains('|') {
+                bail!("{}: name {field:?} holds '|', the list separator", self.id);
+            }
+            check_field(field).with_context(|| self.id.clone())?;
+        }
+        Ok(vec![
+            self.id,
+            self.kind.to_owned(),
+            self.name,
+            self.official_name,
+            self.type_code,
+            self.land,
+            self.district,
+            self.population.to_string(),
+            aliases.join("|"),
+            self.bare,
+        ])
+    }
+}
+
+fn require_digits(key: &str, len: usize, what: &str, name: &str) -> Result<()> {
+    if key.len() != len || !key.bytes().all(|b| b.is_ascii_digit()) {
+        bail!("{what} {name:?} has key {key:?}, expected {len} digits");
+    }
+    Ok(())
+}
+
+/// Derives the place rows from all GV100AD records.
+pub fn derive(records: &[Record]) -> Result<Places> {
+    let mut municipalities = Vec::new();
+    let mut land_population: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut kreis_population: BTreeMap<&str, u64> = BTreeMap::new();
+    for record in records.iter().filter(|r| r.satzart == "60") {
+        let population = record.population.unwrap_or_default();
+        *land_population.entry(&record.land).or_default() += population;
+        *kreis_population.entry(&record.kreis_key).or_default() += population;
+        match record.type_code.as_str() {
+            "60" | "61" | "62" | "63" | "64" | "67" => {}
+            "65" | "66" => continue,
+            other => bail!("Gemeinde {:?} has unknown type {other:?}", record.name),
+        }
+        require_digits(&record.ags, 8, "Gemeinde", &record.name)?;
+        if record.population.is_none() {
+            bail!("Gemeinde {:?} has no population", record.name);
+        }
+        let (name, other) = split_bilingual(&record.name, &record.kreis_key);
+        let mut aliases: Vec<String> = other.into_iter().map(str::to_owned).collect();
+        aliases.extend(short_forms(name));
+        municipalities.push(Place {
+            id: format!("ags:{}", record.ags),
+            kind: "municipality",
+            name: name.to_owned(),
+            official_name: record.name.clone(),
+            type_code: record.type_code.clone(),
+            land: record.land.clone(),
+            district: record.kreis_key.clone(),
+            population,
+            aliases,
+            bare: String::new(),
+        });
+    }
+    if municipalities.len() != EXPECTED_MUNICIPALITIES {
+        bail!(
+            "found {} Gemeinden (type 60–64, 67), expected {EXPECTED_MUNICIPALITIES}",
+            municipalities.len()
+        );
+    }
+
+    let mut states = Vec::new();
+    for record in records.iter().filter(|r| r.satzart == "10") {
+        require_digits(&record.land, 2, "Land", &record.name)?;
+        let population = land_population
+            .get(record.land.as_str())
+            .copied()
+            .with_context(|| format!("Land {:?} has no Gemeinden", record.name))?;
+        states.push(Place {
+            id: format!("ags:{}", record.land),
+            kind: "state",
+            name: strip_suffix(&record.name).to_owned(),
+            official_name: record.name.clone(),
+            type_code: String::new(),
+            land: record.land.clone(),
+            district: String::new(),
+            population,
+            aliases: Vec::new(),
+            bare: String::new(),
+        });
+    }
+
+    let mut districts = Vec::new();
+    let mut kreis_keys = BTreeSet::new();
+    for record in records.iter().filter(|r| r.satzart == "40") {
+        require_digits(&record.kreis_key, 5, "Kreis", &record.name)?;
+        kreis_keys.insert(record.kreis_key.as_str());
+        match record.type_code.as_str() {
+            "41" | "42" => continue,
+            "43" | "44" | "45" => {}
+            other => bail!("Kreis {:?} has unknown type {other:?}", record.name),
+        }
+        let population = kreis_population
+            .get(record.kreis_key.as_str())
+            .copied()
+            .with_context(|| format!("Kreis {:?} has no Gemeinden", record.name))?;
+        let (name, bare) = district_name(&record.name, &record.type_code)?;
+        districts.push(Place {
+            id: format!("ags:{}", record.kreis_key),
+            kind: "district",
+            aliases: short_forms(&name),
+            name,
+            official_name: record.name.clone(),
+            type_code: record.type_code.clone(),
+            land: record.land.clone(),
+            district: String::new(),
+            population,
+            bare: bare.unwrap_or_default(),
+        });
+    }
+
+    let lands: BTreeSet<&str> = states.iter().map(|s| s.land.as_str()).collect();
+    for place in &municipalities {
+        if !lands.contains(place.land.as_str()) || !kreis_keys.contains(place.district.as_str()) {
+            bail!("Gemeinde {} has no Land or Kreis record", place.id);
+        }
+    }
+
+    let counts = (states.len(), districts.len(), municipalities.len());
+    let rows = states
+        .into_iter()
+        .chain(districts)
+        .chain(municipalities)
+        .map(Place::into_row)
+        .collect::<Result<_>>()?;
+    Ok(Places {
+        rows,
+        states: counts.0,
+        districts: counts.1,
+        municipalities: counts.2,
+    })
+}
