@@ -165,7 +165,7 @@ fn derive_places(sources: &Path) -> Result<(Output, places::Places)> {
     if let Some(other) = stands.find(|s| *s != stand) {
         bail!("{name}: mixed Gebietsstand {stand} and {other}");
     }
-    let places = places::derive(&records)?;
+    let places = places::derive(&records).with_context(|| name.clone())?;
     let table = Table {
         comments: vec![
             "places.tsv: Länder (state), Kreise (district) and Gemeinden (municipality) with official keys.".to_owned(),
