@@ -79,7 +79,10 @@ mod tests {
 
     #[test]
     fn formats_day_and_month() {
-        assert_eq!(CalendarDate::day(2011, 3, 22).unwrap().to_string(), "2011-03-22");
+        assert_eq!(
+            CalendarDate::day(2011, 3, 22).unwrap().to_string(),
+            "2011-03-22"
+        );
         assert_eq!(CalendarDate::month(2013, 3).unwrap().to_string(), "2013-03");
     }
 

@@ -1,3 +1,83 @@
-//! The `coopfacts` command line.
+//! The `coopfacts` binary: parse arguments, build the pipeline, run, report, exit.
 
-fn main() {}
+mod cli;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+
+use cli::args::{Cli, Command, EvalArgs, ExtractArgs};
+use cli::exit::Exit;
+use coopfacts::gazetteer::Gazetteer;
+use coopfacts::run::{RunError, Runner, Summary};
+use coopfacts::source::{documents, Input};
+use coopfacts::PipelineBuilder;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Eval(args) => eval(args),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(err) => {
+            eprintln!("coopfacts: {err:#}");
+            Exit::Fatal.into()
+        }
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<Exit> {
+    let mut gazetteer = Gazetteer::bundled().context("bundled gazetteer")?;
+    for path in &args.gazetteers {
+        let source = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read gazetteer {}", path.display()))?;
+        gazetteer.add_file(&path.display().to_string(), &source)?;
+    }
+    let pipeline = PipelineBuilder::new().gazetteer(gazetteer).build()?;
+    let runner = Runner {
+        threads: match args.threads {
+            Some(0) => bail!("-j must be at least 1"),
+            Some(n) => n,
+            None => Runner::default().threads,
+        },
+        ..Runner::default()
+    };
+    let inputs = args.paths.iter().map(|p| Input::parse(p)).collect();
+    let docs = documents(inputs, args.max_doc_bytes);
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let summary = match runner.run(&pipeline, docs, &mut out, |_| {}) {
+        Ok(s) => s,
+        Err(RunError::OutputClosed) => return Ok(Exit::Success),
+        Err(e) => return Err(e.into()),
+    };
+    if !args.quiet {
+        eprintln!("coopfacts: {}", describe(&summary));
+    }
+    Ok(if summary.errors > 0 {
+        Exit::SomeFailed
+    } else {
+        Exit::Success
+    })
+}
+
+fn describe(s: &Summary) -> String {
+    format!(
+        "{} documents, {} records, {} errors, {} facts, {:.2} s",
+        s.documents, s.records, s.errors, s.facts, s.seconds
+    )
+}
+
+fn eval(args: EvalArgs) -> Result<Exit> {
+    let _ = args;
+    bail!("eval is not available yet")
+}

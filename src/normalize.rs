@@ -81,6 +81,33 @@ impl NormalizedText {
     }
 }
 
+/// A phrase of the original made presentable, keeping its capitals: words split by
+/// a line-end or leftover hyphen rejoined ("Hol-ger" → "Holger"), invisible
+/// characters dropped, white space folded. For names and roles copied into records.
+pub fn tidy(phrase: &str) -> String {
+    let chars: Vec<(usize, char)> = phrase.char_indices().collect();
+    let mut out = String::with_capacity(phrase.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_dash(c) {
+            if let Some(next) = joined_word_after_hyphen(&chars, i) {
+                i = next;
+                continue;
+            }
+        }
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if !is_invisible(c) {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out.trim_end().to_owned()
+}
+
 /// Normalises a gazetteer term the way [`NormalizedText::new`] normalises text.
 pub fn normalize_term(term: &str) -> String {
     NormalizedText::new(term).text.trim().to_owned()
@@ -112,7 +139,18 @@ fn joined_word_after_hyphen(chars: &[(usize, char)], i: usize) -> Option<usize> 
         j += 1;
     }
     let after = chars.get(j)?.1;
-    after.is_lowercase().then_some(j)
+    (after.is_lowercase() && !starts_conjunction(chars, j)).then_some(j)
+}
+
+/// "Informations- und Kommunikationstechnik": a dash before a conjunction ends the
+/// first half of an elliptical compound; it splits no word.
+fn starts_conjunction(chars: &[(usize, char)], j: usize) -> bool {
+    let word: String = chars[j..]
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    matches!(word.as_str(), "und" | "oder" | "bzw" | "sowie" | "bis")
 }
 
 fn is_dash(c: char) -> bool {
@@ -173,6 +211,10 @@ mod tests {
         assert_eq!(view("Saarpfalz-Kreis"), "saarpfalz-kreis");
         assert_eq!(view("IT-Dienstleister"), "it-dienstleister");
         assert_eq!(view("Ein-\n und"), "ein- und");
+        assert_eq!(
+            view("Informations-\nund Kommunikations-\ntechnik"),
+            "informations- und kommunikationstechnik"
+        );
     }
 
     #[test]
@@ -180,8 +222,17 @@ mod tests {
         let original = "Bürgermeister Hol-ger Platz";
         let n = NormalizedText::new(original);
         let start = n.as_str().find("holger").unwrap();
-        let span = n.original_span(start, start + "holger platz".len()).unwrap();
+        let span = n
+            .original_span(start, start + "holger platz".len())
+            .unwrap();
         assert_eq!(span.slice(original), Some("Hol-ger Platz"));
+    }
+
+    #[test]
+    fn tidy_keeps_capitals_and_rejoins_words() {
+        assert_eq!(tidy("Hol-ger  Platz"), "Holger Platz");
+        assert_eq!(tidy("Geschäfts-\nführer"), "Geschäftsführer");
+        assert_eq!(tidy("IT-Staats\u{00AD}sekretär"), "IT-Staatssekretär");
     }
 
     #[test]

@@ -1,14 +1,22 @@
 //! One document through every stage, to one record.
 
-use crate::boilerplate::BoilerplateClassifier;
+use crate::boilerplate::{Block, BlockLabel, BoilerplateClassifier};
+use crate::classify::CooperationClassifier;
 use crate::decode::decode;
 use crate::extract::amount::AmountFinder;
 use crate::extract::date::DateFinder;
+use crate::extract::official::OfficialFinder;
 use crate::extract::published::find_published;
 use crate::extract::title::find_title;
+use crate::gazetteer::forms::FormKind;
+use crate::gazetteer::matcher::Matcher;
+use crate::gazetteer::resolve::{resolve, Resolved};
 use crate::gazetteer::Gazetteer;
-use crate::record::Record;
+use crate::normalize::NormalizedText;
+use crate::record::{Entity, Official, Record};
+use crate::segment::sentences;
 use crate::source::Document;
+use crate::span::{Quote, Span};
 
 /// Builds a [`Pipeline`].
 #[derive(Debug, Default)]
@@ -35,23 +43,28 @@ impl PipelineBuilder {
             None => Gazetteer::bundled()?,
         };
         Ok(Pipeline {
+            matcher: Matcher::new(gazetteer.entries())?,
+            officials: OfficialFinder::new(gazetteer.roles())?,
             gazetteer,
             layout: BoilerplateClassifier::new(),
             dates: DateFinder::new(),
             amounts: AmountFinder::new(),
+            cooperation: CooperationClassifier::new(),
         })
     }
 }
 
 /// Everything needed to turn a document into a record; built once, shared by all
-/// workers.
+/// workers (`Send + Sync`).
 #[derive(Debug, Clone)]
 pub struct Pipeline {
-    #[allow(dead_code)]
     gazetteer: Gazetteer,
+    matcher: Matcher,
+    officials: OfficialFinder,
     layout: BoilerplateClassifier,
     dates: DateFinder,
     amounts: AmountFinder,
+    cooperation: CooperationClassifier,
 }
 
 impl Pipeline {
@@ -61,34 +74,153 @@ impl Pipeline {
             Ok(b) => b,
             Err(e) => return Record::failed(doc.source.clone(), e.clone()),
         };
-        let decoded = match decode(bytes) {
-            Ok(d) => d,
-            Err(e) => return Record::failed(doc.source.clone(), e.to_string()),
-        };
-        let text = decoded.text.as_str();
+        match decode(bytes) {
+            Ok(decoded) => {
+                let mut record = self.extract(doc.source.clone(), &decoded.text);
+                record.encoding = Some(decoded.encoding.name().to_owned());
+                record
+            }
+            Err(e) => Record::failed(doc.source.clone(), e.to_string()),
+        }
+    }
+
+    /// The record of an already decoded text.
+    pub fn extract(&self, source: String, text: &str) -> Record {
+        let entries = self.gazetteer.entries();
         let blocks = self.layout.classify(text);
+        let content: Vec<Span> = blocks
+            .iter()
+            .filter(|b| b.label.is_content())
+            .map(|b| b.span)
+            .collect();
+        let in_content = |span: Span| content.iter().any(|c| c.contains(span));
         let title = find_title(text, &blocks);
         let published = find_published(text, &blocks);
+
+        let view = NormalizedText::new(text);
+        let hits: Vec<_> = self
+            .matcher
+            .find(text, &view)
+            .into_iter()
+            .filter(|h| in_content(h.span))
+            .collect();
+        let mut places = resolve(&hits, entries);
+        let sentence_spans = content_sentences(text, &blocks);
+        let officials = self
+            .officials
+            .find(text, &view, &sentence_spans, &places, entries);
+        // A surname that is also a place name ("Britz") names the person.
+        places.retain(|p| {
+            !officials
+                .iter()
+                .flat_map(|o| &o.mentions)
+                .any(|m| m.span().overlaps(p.span))
+        });
+        places.retain(|p| p.form != FormKind::Adjective);
+
+        let mentions: Vec<(Span, usize)> = places.iter().map(|p| (p.span, p.entry)).collect();
+        let decision = self
+            .cooperation
+            .decide(text, &sentence_spans, &mentions, entries);
+
         let mut dates = Vec::new();
         let mut amounts = Vec::new();
-        for block in blocks.iter().filter(|b| b.label.is_content()) {
-            dates.extend(self.dates.find(text, block.span, published));
-            amounts.extend(self.amounts.find(text, block.span));
+        for &span in &content {
+            dates.extend(self.dates.find(text, span, published));
+            amounts.extend(self.amounts.find(text, span));
         }
         Record {
-            source: doc.source.clone(),
+            source,
             title,
             published: published.map(|d| d.to_string()),
-            cooperation: false,
-            kind: None,
-            entities: Vec::new(),
-            parties: Vec::new(),
-            officials: Vec::new(),
+            cooperation: decision.cooperation,
+            kind: decision.kind,
+            entities: entities(text, &places, self.gazetteer.entries()),
+            parties: decision
+                .parties
+                .iter()
+                .map(|&e| entries[e].name.clone())
+                .collect(),
+            officials: sorted_officials(officials),
             dates,
             amounts,
-            evidence: Vec::new(),
-            encoding: Some(decoded.encoding.name().to_owned()),
+            evidence: decision
+                .evidence
+                .iter()
+                .filter_map(|&s| Quote::new(text, s))
+                .collect(),
+            encoding: None,
             error: None,
         }
+    }
+}
+
+/// Sentences of the content blocks; kicker and headline read as one sentence, as
+/// the kicker often names who the headline is about.
+fn content_sentences(text: &str, blocks: &[Block]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut headline: Option<Span> = None;
+    for block in blocks.iter().filter(|b| b.label.is_content()) {
+        match block.label {
+            BlockLabel::Kicker | BlockLabel::Title => {
+                headline = Some(headline.map_or(block.span, |h| h.cover(block.span)));
+            }
+            _ => {
+                out.extend(headline.take());
+                out.extend(sentences(text, block.span));
+            }
+        }
+    }
+    out.extend(headline);
+    out.sort();
+    out
+}
+
+/// One entity per chosen entry, in order of first mention, with every mention.
+fn entities(text: &str, places: &[Resolved], entries: &[crate::gazetteer::Entry]) -> Vec<Entity> {
+    let mut out: Vec<(usize, Entity)> = Vec::new();
+    for p in places {
+        let Some(quote) = Quote::new(text, p.span) else {
+            continue;
+        };
+        match out.iter_mut().find(|(e, _)| *e == p.entry) {
+            Some((_, entity)) => entity.mentions.push(quote),
+            None => {
+                let entry = &entries[p.entry];
+                out.push((
+                    p.entry,
+                    Entity {
+                        name: entry.name.clone(),
+                        kind: entry.kind,
+                        id: Some(entry.id.clone()),
+                        candidates: p
+                            .alternatives
+                            .iter()
+                            .map(|&a| entries[a].id.clone())
+                            .collect(),
+                        mentions: vec![quote],
+                    },
+                ))
+            }
+        }
+    }
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Officials in order of their first mention.
+fn sorted_officials(mut officials: Vec<Official>) -> Vec<Official> {
+    officials.sort_by_key(|o| o.mentions.first().map(|m| m.start));
+    officials
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn pipeline_is_shareable_across_threads() {
+        assert_send_sync::<Pipeline>();
     }
 }

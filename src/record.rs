@@ -83,8 +83,15 @@ impl Record {
 
     /// Number of facts with provenance: mentions, official mentions, dates, amounts.
     pub fn fact_count(&self) -> usize {
-        self.entities.iter().map(|e| e.mentions.len()).sum::<usize>()
-            + self.officials.iter().map(|o| o.mentions.len()).sum::<usize>()
+        self.entities
+            .iter()
+            .map(|e| e.mentions.len())
+            .sum::<usize>()
+            + self
+                .officials
+                .iter()
+                .map(|o| o.mentions.len())
+                .sum::<usize>()
             + self.dates.len()
             + self.amounts.len()
     }

@@ -42,21 +42,23 @@ impl Input {
 
 /// Documents of `inputs`, lazily, in a stable order. Documents larger than
 /// `max_doc_bytes` are not read into memory; they carry an error instead.
-pub fn documents(inputs: Vec<Input>, max_doc_bytes: u64) -> impl Iterator<Item = Document> {
-    inputs.into_iter().flat_map(move |input| -> Box<dyn Iterator<Item = Document>> {
-        match input {
-            Input::Stdin => Box::new(std::iter::once(Document {
-                source: "-".to_owned(),
-                content: read_limited(io::stdin().lock(), max_doc_bytes)
-                    .map_err(|e| format!("cannot read standard input: {e}")),
-            })),
-            Input::Path(path) if path.is_dir() => Box::new(walk(path, max_doc_bytes)),
-            Input::Path(path) => Box::new(std::iter::once(read_file(&path, max_doc_bytes))),
-        }
-    })
+pub fn documents(inputs: Vec<Input>, max_doc_bytes: u64) -> impl Iterator<Item = Document> + Send {
+    inputs
+        .into_iter()
+        .flat_map(move |input| -> Box<dyn Iterator<Item = Document> + Send> {
+            match input {
+                Input::Stdin => Box::new(std::iter::once(Document {
+                    source: "-".to_owned(),
+                    content: read_limited(io::stdin().lock(), max_doc_bytes)
+                        .map_err(|e| format!("cannot read standard input: {e}")),
+                })),
+                Input::Path(path) if path.is_dir() => Box::new(walk(path, max_doc_bytes)),
+                Input::Path(path) => Box::new(std::iter::once(read_file(&path, max_doc_bytes))),
+            }
+        })
 }
 
-fn walk(root: PathBuf, max_doc_bytes: u64) -> impl Iterator<Item = Document> {
+fn walk(root: PathBuf, max_doc_bytes: u64) -> impl Iterator<Item = Document> + Send {
     WalkDir::new(&root)
         .follow_links(true)
         .sort_by_file_name()
@@ -124,10 +126,17 @@ mod tests {
             1 << 20,
         )
         .collect();
-        let names: Vec<_> = docs.iter().map(|d| d.source.rsplit('/').next().unwrap()).collect();
+        let names: Vec<_> = docs
+            .iter()
+            .map(|d| d.source.rsplit('/').next().unwrap())
+            .collect();
         assert_eq!(names, ["z.txt", "b.txt", "missing.txt"]);
         assert_eq!(docs[0].content.as_deref().unwrap(), b"Z");
-        assert!(docs[2].content.as_ref().unwrap_err().contains("missing.txt"));
+        assert!(docs[2]
+            .content
+            .as_ref()
+            .unwrap_err()
+            .contains("missing.txt"));
     }
 
     #[test]

@@ -105,7 +105,10 @@ mod tests {
         let text = "Görlitz";
         assert!(Quote::new(text, Span::new(0, 2)).is_none(), "cuts ö in two");
         assert!(Quote::new(text, Span::new(3, 3)).is_none(), "empty");
-        assert!(Quote::new(text, Span::new(0, 99)).is_none(), "out of bounds");
+        assert!(
+            Quote::new(text, Span::new(0, 99)).is_none(),
+            "out of bounds"
+        );
     }
 
     #[test]

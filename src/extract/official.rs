@@ -1,3 +1,603 @@
 //! Officials: people named with a public or corporate role.
 //!
-//! STUB (being written).
+//! Roles are found with an automaton over every role form of the gazetteer (and a
+//! few generic heads such as "Leiter"), on the normalised view, so "Geschäfts-\nführer"
+//! is found too; a compound ending in a role ("NRW-Innenminister",
+//! "Digitalstaatssekretärin") counts as that role. A person is tied to a role by
+//! the shapes German press texts use, tried in this order within one sentence:
+//!
+//! 1. role, name: "Oberbürgermeisterin Anna Roth";
+//! 2. name, role: "Anna Roth, Beigeordnete der Stadt Jena";
+//! 3. role and organisation, name: "der Landrat des Kreises Unna, Max Muster,";
+//! 4. a plural role before a list: "die Geschäftsführer Max Muster (KDO) und …".
+//!
+//! The organisation is the place or body named with the role: a genitive or
+//! adjective before it ("Leipzigs Oberbürgermeister", "Kieler Bürgermeisterin"), the
+//! phrase after it ("der Stadt Jena", "bei Dataport"), or the brackets after the name.
+//! Names lose academic titles; a person named again by surname alone ("Roth sagte")
+//! gets that mention too. Journalists and photographers carry no role from the
+//! gazetteer and stand in bylines, which are not content, so they are not found.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::error::GazetteerError;
+use crate::gazetteer::forms::FormKind;
+use crate::gazetteer::resolve::Resolved;
+use crate::gazetteer::{Entry, Role};
+use crate::normalize::{normalize_term, tidy, NormalizedText};
+use crate::record::{Attribution, Official};
+use crate::span::{Quote, Span};
+
+/// Heads of role phrases that the role gazetteer leaves to free text
+/// ("Leiter Vertrieb", "Sprecherin der Stadt").
+const GENERIC_HEADS: &[&str] = &[
+    "Chef",
+    "Chefin",
+    "Leiter",
+    "Leiterin",
+    "Sprecher",
+    "Sprecherin",
+    "Vorsitzende",
+    "Vorsitzender",
+];
+
+/// Capitalised words that start sentences or phrases and are never part of a name.
+const NOT_NAMES: &[&str] = &[
+    "Am",
+    "Amt",
+    "Auch",
+    "Bei",
+    "Bund",
+    "Das",
+    "Dem",
+    "Den",
+    "Der",
+    "Des",
+    "Die",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Ein",
+    "Eine",
+    "Einer",
+    "Er",
+    "Es",
+    "Für",
+    "Gemeinde",
+    "Herr",
+    "Frau",
+    "Ihr",
+    "Im",
+    "In",
+    "Kreis",
+    "Land",
+    "Landes",
+    "Landkreis",
+    "Laut",
+    "Mit",
+    "Nach",
+    "Sie",
+    "So",
+    "Stadt",
+    "Und",
+    "Von",
+    "Wie",
+    "Wir",
+    "Zu",
+    "Zum",
+    "Zur",
+];
+
+/// A role found in the text.
+#[derive(Debug, Clone)]
+struct RoleHit {
+    /// The role word or phrase as written, prefixes and portfolio included.
+    span: Span,
+    /// Just the role word (a compound included).
+    word: Span,
+}
+
+/// A person tied to a role in one sentence.
+#[derive(Debug, Clone)]
+struct Found {
+    name: String,
+    mention: Span,
+    role: String,
+    org: Option<usize>,
+}
+
+/// Finds officials. Built once from the role gazetteer.
+#[derive(Debug, Clone)]
+pub struct OfficialFinder {
+    roles: AhoCorasick,
+    name_at_start: Regex,
+    name_before_comma: Regex,
+    name_with_brackets: Regex,
+    portfolio_for: Regex,
+    portfolio_plain: Regex,
+}
+
+impl OfficialFinder {
+    /// Compiles the role automaton and the name patterns.
+    pub fn new(roles: &[Role]) -> Result<OfficialFinder, GazetteerError> {
+        let mut keys: Vec<String> = roles
+            .iter()
+            .flat_map(|r| {
+                std::iter::once(&r.role)
+                    .chain(std::iter::once(&r.feminine))
+                    .chain(&r.forms)
+                    .chain(&r.abbreviations)
+            })
+            .map(|f| normalize_term(f))
+            .chain(GENERIC_HEADS.iter().map(|h| normalize_term(h)))
+            .filter(|k| k.chars().count() >= 2)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let roles = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .map_err(|e| GazetteerError {
+                file: "roles".to_owned(),
+                line: 0,
+                reason: format!("cannot build the role matcher: {e}"),
+            })?;
+        Ok(OfficialFinder {
+            roles,
+            name_at_start: compile(&format!(r"^{TITLES}(?P<name>{NAME})"))?,
+            name_before_comma: compile(&format!(
+                r"(?P<name>{NAME}),\s+(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
+            ))?,
+            name_with_brackets: compile(&format!(
+                r"{TITLES}(?P<name>{NAME})\s*\((?P<org>[^()]{{2,60}})\)"
+            ))?,
+            portfolio_for: compile(
+                r"^\s+für\s+\p{Lu}[\p{L}-]*(?:(?:,\s+|\s+und\s+|\s+)\p{Lu}[\p{L}-]*)*",
+            )?,
+            portfolio_plain: compile(
+                r"^(?P<p>(?:\s+\p{Lu}\p{Ll}+(?:\s+und\s+\p{Lu}\p{Ll}+)?){1,3})\s+(?:bei|der|des|im|in|von|vom)\b",
+            )?,
+        })
+    }
+
+    /// Officials named in `sentences` of `text`. `places` are the document's
+    /// resolved gazetteer mentions, `entries` the gazetteer they index into.
+    pub fn find(
+        &self,
+        text: &str,
+        view: &NormalizedText,
+        sentences: &[Span],
+        places: &[Resolved],
+        entries: &[Entry],
+    ) -> Vec<Official> {
+        let roles = self.role_hits(text, view, sentences, places);
+        let mut found: Vec<Found> = Vec::new();
+        for sentence in sentences {
+            let in_sentence: Vec<&RoleHit> =
+                roles.iter().filter(|r| sentence.contains(r.word)).collect();
+            for role in in_sentence {
+                found.extend(self.people_of(text, *sentence, role, places, entries));
+            }
+        }
+        merge(text, found, entries, sentences)
+    }
+
+    /// Role phrases in the sentences, with compounds and portfolios.
+    fn role_hits(
+        &self,
+        text: &str,
+        view: &NormalizedText,
+        sentences: &[Span],
+        places: &[Resolved],
+    ) -> Vec<RoleHit> {
+        let norm = view.as_str();
+        let mut out = Vec::new();
+        for m in self.roles.find_iter(norm) {
+            if norm[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+            {
+                continue;
+            }
+            let start = norm[..m.start()]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+                .last()
+                .map_or(m.start(), |(i, _)| i);
+            let Some(word) = view.original_span(start, m.end()) else {
+                continue;
+            };
+            let capitalised = word
+                .slice(text)
+                .and_then(|w| w.chars().next())
+                .is_some_and(|c| c.is_uppercase());
+            if !capitalised || !sentences.iter().any(|s| s.contains(word)) {
+                continue;
+            }
+            let span = self.with_portfolio(text, word, places);
+            out.push(RoleHit { span, word });
+        }
+        out
+    }
+
+    /// The role word extended over its portfolio ("für Finanzen und Digitales",
+    /// "Vertrieb Länder und Kommunen"), which ends before any place name.
+    fn with_portfolio(&self, text: &str, word: Span, places: &[Resolved]) -> Span {
+        let tail = &text[word.end..];
+        let end = match self.portfolio_for.find(tail) {
+            Some(m) => word.end + m.end(),
+            None => match self
+                .portfolio_plain
+                .captures(tail)
+                .and_then(|c| c.name("p"))
+            {
+                Some(m) => word.end + m.end(),
+                None => return word,
+            },
+        };
+        let end = places
+            .iter()
+            .filter(|p| p.span.start > word.end && p.span.start < end)
+            .map(|p| text[..p.span.start].trim_end().len())
+            .min()
+            .unwrap_or(end);
+        Span::new(word.start, end)
+    }
+
+    /// "die Geschäftsführer Max Muster (KDO), Eva Roth (KRZN) und …": names with
+    /// brackets that follow the role closely and are joined only by commas, "und"
+    /// or "sowie".
+    fn bracketed_list(
+        &self,
+        text: &str,
+        role: &RoleHit,
+        sentence: Span,
+        role_text: &str,
+        places: &[Resolved],
+        entries: &[Entry],
+    ) -> Vec<Found> {
+        const MAX_LEAD: usize = 40;
+        let region = &text[role.span.end..sentence.end];
+        let mut out = Vec::new();
+        let mut previous_end = 0;
+        for c in self.name_with_brackets.captures_iter(region) {
+            let (Some(whole), Some(m), Some(org)) = (c.get(0), c.name("name"), c.name("org"))
+            else {
+                break;
+            };
+            let between = region[previous_end..whole.start()].trim();
+            let joined = if out.is_empty() {
+                whole.start() <= MAX_LEAD
+            } else {
+                matches!(between, "," | "und" | ", und" | "sowie" | ", sowie")
+            };
+            if !joined {
+                break;
+            }
+            previous_end = whole.end();
+            let name = Span::new(role.span.end + m.start(), role.span.end + m.end());
+            let org_span = Span::new(role.span.end + org.start(), role.span.end + org.end());
+            if let Some(n) = person_name(text, name) {
+                out.push(Found {
+                    name: n,
+                    mention: name,
+                    role: role_text.to_owned(),
+                    org: first_org_in(org_span, places, entries),
+                });
+            }
+        }
+        out
+    }
+
+    /// The people one role hit names, by the four shapes in the module doc.
+    fn people_of(
+        &self,
+        text: &str,
+        sentence: Span,
+        role: &RoleHit,
+        places: &[Resolved],
+        entries: &[Entry],
+    ) -> Vec<Found> {
+        let role_text = tidy(&text[role.span.start..role.span.end]);
+        let org_before = org_right_before(text, role.word.start, places);
+        let person = |name: Span, org_region: Span| {
+            let org = org_before.or_else(|| first_org_in(org_region, places, entries));
+            person_name(text, name).map(|n| Found {
+                name: n,
+                mention: name,
+                role: role_text.clone(),
+                org,
+            })
+        };
+        // 4. a plural role before a list of names with brackets: checked first, as
+        // its first name would otherwise pass for shape 1.
+        let listed = self.bracketed_list(text, role, sentence, &role_text, places, entries);
+        if listed.len() >= 2 {
+            return listed;
+        }
+        // 1. role, name
+        let after = &text[role.word.end..sentence.end];
+        let gap = after.len() - after.trim_start().len();
+        if let Some(c) = self.name_at_start.captures(after.trim_start()) {
+            if let Some(m) = c.name("name") {
+                let name = Span::new(
+                    role.word.end + gap + m.start(),
+                    role.word.end + gap + m.end(),
+                );
+                let brackets = bracketed_after(text, name.end, sentence.end);
+                if let Some(mut f) = person(
+                    name,
+                    brackets.unwrap_or(Span::new(role.span.end, role.span.end)),
+                ) {
+                    if name.start < role.span.end {
+                        // What looked like a portfolio was the name.
+                        f.role = tidy(&text[role.word.start..role.word.end]);
+                    }
+                    return vec![f];
+                }
+            }
+        }
+        // 2. name, role
+        let before = &text[sentence.start..role.span.start];
+        if let Some(c) = self.name_before_comma.captures(before) {
+            if let Some(m) = c.name("name") {
+                let name = Span::new(sentence.start + m.start(), sentence.start + m.end());
+                let clause_end = clause_end(text, role.span.end, sentence.end);
+                if let Some(f) = person(name, Span::new(role.span.end, clause_end)) {
+                    return vec![f];
+                }
+            }
+        }
+        // 3. role and organisation, name
+        let clause_end = clause_end(text, role.span.end, sentence.end);
+        if text[clause_end..sentence.end].starts_with(',') {
+            let rest = &text[clause_end + 1..sentence.end];
+            let gap = rest.len() - rest.trim_start().len();
+            if let Some(c) = self.name_at_start.captures(rest.trim_start()) {
+                if let Some(m) = c.name("name") {
+                    let at = clause_end + 1 + gap;
+                    let name = Span::new(at + m.start(), at + m.end());
+                    if let Some(f) = person(name, Span::new(role.span.end, clause_end)) {
+                        return vec![f];
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// Academic titles before a name; they are not part of it.
+const TITLES: &str = r"(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?\s+)*";
+
+/// A person's name: first name, optional initials, optional particle, surname. A
+/// word split by a line-end hyphen ("Hol-\nger") counts as one word.
+const NAME: &str = r"\p{Lu}\p{Ll}+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}\p{Ll}+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?\b";
+
+fn compile(pattern: &str) -> Result<Regex, GazetteerError> {
+    Regex::new(pattern).map_err(|e| GazetteerError {
+        file: "officials".to_owned(),
+        line: 0,
+        reason: format!("bad name pattern: {e}"),
+    })
+}
+
+/// The name at `span` without titles and line-end hyphens, unless a word of it is
+/// one that never belongs to a name.
+fn person_name(text: &str, span: Span) -> Option<String> {
+    let name = tidy(span.slice(text)?);
+    let first = name.split(' ').next()?;
+    let last = name.split(' ').next_back()?;
+    (!NOT_NAMES.contains(&first) && !NOT_NAMES.contains(&last)).then_some(name)
+}
+
+/// Where the clause after a role ends: at a comma, colon, quote or bracket.
+fn clause_end(text: &str, from: usize, limit: usize) -> usize {
+    text[from..limit]
+        .find([',', ':', ';', '"', '„', '“', '(', ')'])
+        .map_or(limit, |i| from + i)
+}
+
+/// The span inside brackets right after `at` ("Max Muster (KDO)").
+fn bracketed_after(text: &str, at: usize, limit: usize) -> Option<Span> {
+    let rest = &text[at..limit];
+    let open = rest.len() - rest.trim_start().len();
+    let rest = rest.trim_start().strip_prefix('(')?;
+    let close = rest.find(')')?;
+    Some(Span::new(at + open + 1, at + open + 1 + close))
+}
+
+/// A place named right before a role by a genitive or adjective ("Leipzigs
+/// Oberbürgermeister", "Kieler Bürgermeisterin").
+fn org_right_before(text: &str, role_start: usize, places: &[Resolved]) -> Option<usize> {
+    let head = text[..role_start].trim_end();
+    let gap = role_start - head.len();
+    if gap == 0 || gap > 2 {
+        return None;
+    }
+    places
+        .iter()
+        .find(|p| {
+            p.span.end == head.len()
+                && text[p.span.start..p.span.end].ends_with(|c: char| c.is_alphabetic())
+        })
+        .filter(|p| {
+            let written = &text[p.span.start..p.span.end];
+            p.form == FormKind::Adjective || written.ends_with('s') || written.ends_with('\'')
+        })
+        .map(|p| p.entry)
+}
+
+/// The first gazetteer entity named inside `region`.
+fn first_org_in(region: Span, places: &[Resolved], entries: &[Entry]) -> Option<usize> {
+    places
+        .iter()
+        .filter(|p| region.contains(p.span) && p.form != FormKind::Adjective)
+        .find(|p| entries.get(p.entry).is_some())
+        .map(|p| p.entry)
+}
+
+/// One official per name, in order of first mention, with every mention of the full
+/// name and of the surname alone in the content sentences.
+fn merge(text: &str, found: Vec<Found>, entries: &[Entry], sentences: &[Span]) -> Vec<Official> {
+    let mut people: Vec<Found> = Vec::new();
+    for f in found {
+        match people.iter_mut().find(|p| p.name == f.name) {
+            Some(p) => {
+                if p.org.is_none() {
+                    p.org = f.org;
+                }
+            }
+            None => people.push(f),
+        }
+    }
+    people.sort_by_key(|p| p.mention.start);
+    people
+        .into_iter()
+        .filter_map(|p| {
+            let mut mentions: Vec<Quote> = mentions_of(text, &p, sentences);
+            if mentions.is_empty() {
+                mentions.extend(Quote::new(text, p.mention));
+            }
+            let org = p.org.and_then(|i| entries.get(i)).map(|e| e.name.clone());
+            Some(Official {
+                name: p.name,
+                role: Some(p.role),
+                role_source: Some(Attribution::Text),
+                org_source: org.as_ref().map(|_| Attribution::Text),
+                org,
+                mentions,
+            })
+            .filter(|o| !o.mentions.is_empty())
+        })
+        .collect()
+}
+
+/// Every place in the sentences where the person's full name or surname stands as
+/// a word, the first mention always included.
+fn mentions_of(text: &str, person: &Found, sentences: &[Span]) -> Vec<Quote> {
+    let surname = person.name.rsplit(' ').next().unwrap_or_default();
+    let mut spans = vec![person.mention];
+    for s in sentences {
+        let Some(sentence) = s.slice(text) else {
+            continue;
+        };
+        for (i, _) in sentence.match_indices(surname) {
+            let span = Span::new(s.start + i, s.start + i + surname.len());
+            let bounded = !sentence[..i].ends_with(char::is_alphanumeric)
+                && !sentence[i + surname.len()..].starts_with(char::is_alphanumeric);
+            if bounded && !spans.iter().any(|m| m.overlaps(span)) {
+                spans.push(span);
+            }
+        }
+    }
+    spans.sort();
+    spans
+        .into_iter()
+        .filter_map(|s| Quote::new(text, s))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::matcher::Matcher;
+    use crate::gazetteer::resolve::resolve;
+    use crate::gazetteer::Gazetteer;
+    use crate::segment::sentences;
+
+    fn officials(text: &str) -> Vec<(String, String, Option<String>)> {
+        let g = Gazetteer::bundled().unwrap();
+        let view = NormalizedText::new(text);
+        let matcher = Matcher::new(g.entries()).unwrap();
+        let places = resolve(&matcher.find(text, &view), g.entries());
+        let finder = OfficialFinder::new(g.roles()).unwrap();
+        let s = sentences(text, Span::new(0, text.len()));
+        finder
+            .find(text, &view, &s, &places, g.entries())
+            .into_iter()
+            .map(|o| {
+                for m in &o.mentions {
+                    assert_eq!(&text[m.start..m.end], m.text);
+                }
+                (o.name, o.role.unwrap_or_default(), o.org)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn role_before_name_with_genitive_place() {
+        let got =
+            officials("Gestern sprach Jenas Oberbürgermeisterin Dr. Petra Kalb über das Projekt.");
+        assert_eq!(
+            got,
+            [(
+                "Petra Kalb".into(),
+                "Oberbürgermeisterin".into(),
+                Some("Jena".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn name_before_role_with_organisation_after() {
+        let got = officials("Das bestätigte Jonas Weber, Beigeordneter für Finanzen und Digitales der Stadt Gera, am Montag.");
+        assert_eq!(
+            got,
+            [(
+                "Jonas Weber".into(),
+                "Beigeordneter für Finanzen und Digitales".into(),
+                Some("Gera".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn role_and_organisation_then_name() {
+        let got =
+            officials("Den Vertrag hat der Landrat des Kreises Unna, Max Ortmann, unterschrieben.");
+        assert_eq!(
+            got,
+            [(
+                "Max Ortmann".into(),
+                "Landrat".into(),
+                Some("Kreis Unna".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn plural_role_before_a_list_with_brackets() {
+        let got = officials(
+            "Eingeladen hatten die Geschäftsführer Lena Brandt (Dataport) und Kai Sommer (AKDB).",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, "Lena Brandt");
+        assert_eq!(
+            got[1].2.as_deref(),
+            Some("Anstalt für Kommunale Datenverarbeitung in Bayern")
+        );
+    }
+
+    #[test]
+    fn names_split_by_hyphens_and_compound_roles() {
+        let got = officials("Laut NRW-Innenminister Tobias Keller und Sven Hol-\nberg, Geschäfts-\nführer bei Materna, passt es.");
+        assert_eq!(got[0].0, "Tobias Keller");
+        assert_eq!(got[0].1, "NRW-Innenminister");
+        assert_eq!(got[1].0, "Sven Holberg");
+        assert_eq!(got[1].1, "Geschäftsführer");
+        assert_eq!(
+            got[1].2.as_deref(),
+            Some("Materna Information & Communications SE")
+        );
+    }
+
+    #[test]
+    fn people_without_role_are_no_officials() {
+        assert!(officials("Anna Schmidt und Peter Braun besuchten die Stadt Jena.").is_empty());
+        assert!(officials("Die Stadt Jena hat einen neuen Bürgermeister.").is_empty());
+    }
+}

@@ -1,0 +1,282 @@
+//! Surface forms of gazetteer entries: how a name shows up in running German text.
+//!
+//! The data hold names; these rules add the forms press texts inflect them into:
+//! genitives ("Leipzigs", "des Saarpfalz-Kreises"), common abbreviations of Länder
+//! ("NRW"), and city adjectives ("Leipziger", "Münchner"), which name a place's
+//! officials but do not by themselves make the place an entity of the article.
+//! Official long forms ("Stadt Cottbus", "Landkreises Harz", "Freistaat Sachsen")
+//! are a name plus a prefix word; [`prefix_kind`] knows those words, and the matcher
+//! extends a mention over them, so they need no patterns of their own.
+
+use crate::record::EntityKind;
+
+use super::Entry;
+
+/// How a form relates to its entry; decides how much context it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FormKind {
+    /// The canonical name or a form with an official prefix: unambiguous.
+    Name,
+    /// An alias from the data, or an inflection of the name or an alias.
+    Alias,
+    /// A district's name without "Landkreis"/"Kreis": the entry's only in context.
+    Bare,
+    /// A city adjective ("Leipziger"): points at the place, names no entity.
+    Adjective,
+}
+
+/// One way an entry can be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// The text as it would be written.
+    pub text: String,
+    /// How it relates to the entry.
+    pub kind: FormKind,
+}
+
+/// Words that, standing right before a name, say what kind of place it is:
+/// "Stadt Cottbus", "Landeshauptstadt Saarbrücken", "Landkreises Harz",
+/// "Freistaat Sachsen". The matcher extends a mention over such a word.
+const PREFIXES: &[(&str, EntityKind)] = &[
+    ("bundesland", EntityKind::State),
+    ("bundeslandes", EntityKind::State),
+    ("bundesstadt", EntityKind::Municipality),
+    ("freistaat", EntityKind::State),
+    ("freistaates", EntityKind::State),
+    ("freistaats", EntityKind::State),
+    ("gemeinde", EntityKind::Municipality),
+    ("hansestadt", EntityKind::Municipality),
+    ("kreis", EntityKind::District),
+    ("kreises", EntityKind::District),
+    ("kreisstadt", EntityKind::Municipality),
+    ("land", EntityKind::State),
+    ("landes", EntityKind::State),
+    ("landeshauptstadt", EntityKind::Municipality),
+    ("landkreis", EntityKind::District),
+    ("landkreises", EntityKind::District),
+    ("markt", EntityKind::Municipality),
+    ("ortsgemeinde", EntityKind::Municipality),
+    ("stadt", EntityKind::Municipality),
+    ("universitätsstadt", EntityKind::Municipality),
+];
+
+/// The kind a lower-cased prefix word selects, if it is one.
+pub fn prefix_kind(word: &str) -> Option<EntityKind> {
+    PREFIXES
+        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| PREFIXES[i].1)
+}
+
+/// Abbreviations of Länder names that press texts use on their own.
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Nordrhein-Westfalen", "NRW"),
+    ("Mecklenburg-Vorpommern", "M-V"),
+    ("Mecklenburg-Vorpommern", "MV"),
+    ("Rheinland-Pfalz", "RLP"),
+    ("Baden-Württemberg", "BaWü"),
+    ("Schleswig-Holstein", "S-H"),
+];
+
+/// Legal-form endings that press texts often leave off a company name.
+const LEGAL_FORMS: &[&str] = &[
+    " GmbH & Co. KG",
+    " gGmbH",
+    " GmbH",
+    " mbH",
+    " AöR",
+    " AG",
+    " SE",
+    " eG",
+    " e.V.",
+    " e. V.",
+];
+
+/// Smallest population for which city adjectives are formed; below it they are
+/// more often surnames ("Berger") than places.
+const ADJECTIVE_MIN_POPULATION: u64 = 50_000;
+
+/// Every form of `entry`, the canonical name first, without duplicates.
+pub fn forms(entry: &Entry) -> Vec<Form> {
+    let mut out = Vec::new();
+    let mut push = |text: String, kind: FormKind| {
+        if !text.trim().is_empty() && !out.iter().any(|f: &Form| f.text == text) {
+            out.push(Form { text, kind });
+        }
+    };
+    push(entry.name.clone(), FormKind::Name);
+    for alias in &entry.aliases {
+        push(alias.clone(), FormKind::Alias);
+    }
+    let names: Vec<&str> = std::iter::once(entry.name.as_str())
+        .chain(entry.aliases.iter().map(String::as_str))
+        .collect();
+    match entry.kind {
+        EntityKind::Municipality => {
+            for name in &names {
+                for g in genitives(name) {
+                    push(g, FormKind::Alias);
+                }
+            }
+            if entry.population >= ADJECTIVE_MIN_POPULATION {
+                for a in adjectives(&entry.name) {
+                    push(a, FormKind::Adjective);
+                }
+            }
+        }
+        EntityKind::State => {
+            let name = entry.name.as_str();
+            for g in genitives(name) {
+                push(g, FormKind::Alias);
+            }
+            for (state, abbreviation) in STATE_ABBREVIATIONS {
+                if *state == name {
+                    push((*abbreviation).to_owned(), FormKind::Alias);
+                }
+            }
+        }
+        EntityKind::District => {
+            // "Landkreises Harz", "Kreis Harz" are the bare name plus a prefix word;
+            // names such as "Saarpfalz-Kreis" or "Vogtlandkreis" inflect themselves.
+            if entry.name.ends_with("kreis") || entry.name.ends_with("Kreis") {
+                push(format!("{}es", entry.name), FormKind::Alias);
+                push(format!("{}s", entry.name), FormKind::Alias);
+            } else if entry.bare.is_none() {
+                for g in genitives(&entry.name) {
+                    push(g, FormKind::Alias);
+                }
+            }
+            if let Some(bare) = &entry.bare {
+                push(bare.clone(), FormKind::Bare);
+            }
+        }
+        EntityKind::Provider
+        | EntityKind::Company
+        | EntityKind::Authority
+        | EntityKind::Association => {
+            for name in &names {
+                if let Some(stem) = LEGAL_FORMS.iter().find_map(|lf| name.strip_suffix(lf)) {
+                    push(stem.trim_end_matches(',').to_owned(), FormKind::Alias);
+                }
+                if name.chars().count() >= 4 && name.ends_with(|c: char| c.is_lowercase()) {
+                    for g in genitives(name) {
+                        push(g, FormKind::Alias);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Genitive forms of a single name: "Leipzigs"; "Cottbus'" for names ending in a
+/// sibilant. Names with brackets or several words take no genitive ending.
+fn genitives(name: &str) -> Vec<String> {
+    if name.contains(['(', ')', '/', ' ']) || !name.ends_with(char::is_alphabetic) {
+        return Vec::new();
+    }
+    if name.ends_with(['s', 'ß', 'x', 'z']) {
+        vec![format!("{name}'"), format!("{name}\u{2019}")]
+    } else {
+        vec![format!("{name}s")]
+    }
+}
+
+/// City adjectives: "Leipziger", "Dresdner", "Münchner", "Saarbrücker", "Essener".
+fn adjectives(name: &str) -> Vec<String> {
+    if name.contains([' ', '(', '/', '-']) || !name.ends_with(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let mut out = vec![format!("{name}er")];
+    if let Some(stem) = name.strip_suffix("en") {
+        out.push(format!("{stem}er"));
+        out.push(format!("{stem}ner"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &str, kind: EntityKind, population: u64) -> Entry {
+        Entry {
+            id: "x".into(),
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            bare: None,
+            land: None,
+            district: None,
+            population,
+            historical: false,
+        }
+    }
+
+    fn texts(e: &Entry, kind: FormKind) -> Vec<String> {
+        forms(e)
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.text)
+            .collect()
+    }
+
+    #[test]
+    fn municipalities_take_genitive_prefixes_and_adjectives() {
+        let leipzig = entry("Leipzig", EntityKind::Municipality, 600_000);
+        let all: Vec<_> = forms(&leipzig).into_iter().map(|f| f.text).collect();
+        for f in ["Leipzig", "Leipzigs", "Leipziger"] {
+            assert!(all.contains(&f.to_owned()), "{f} missing from {all:?}");
+        }
+        let dresden = entry("Dresden", EntityKind::Municipality, 560_000);
+        assert!(texts(&dresden, FormKind::Adjective).contains(&"Dresdner".to_owned()));
+        let small = entry("Berg", EntityKind::Municipality, 3_000);
+        assert!(texts(&small, FormKind::Adjective).is_empty());
+        let cottbus = entry("Cottbus", EntityKind::Municipality, 100_000);
+        assert!(texts(&cottbus, FormKind::Alias).contains(&"Cottbus'".to_owned()));
+    }
+
+    #[test]
+    fn districts_take_prefix_forms_and_bare_names_need_context() {
+        let mut harz = entry("Landkreis Harz", EntityKind::District, 200_000);
+        harz.bare = Some("Harz".into());
+        assert_eq!(texts(&harz, FormKind::Name), ["Landkreis Harz"]);
+        assert_eq!(texts(&harz, FormKind::Bare), ["Harz"]);
+        let spk = entry("Saarpfalz-Kreis", EntityKind::District, 140_000);
+        assert!(texts(&spk, FormKind::Alias).contains(&"Saarpfalz-Kreises".to_owned()));
+    }
+
+    #[test]
+    fn states_take_genitives_and_abbreviations() {
+        let sachsen = entry("Sachsen", EntityKind::State, 4_000_000);
+        assert!(texts(&sachsen, FormKind::Alias).contains(&"Sachsens".to_owned()));
+        let nrw = entry("Nordrhein-Westfalen", EntityKind::State, 18_000_000);
+        assert!(texts(&nrw, FormKind::Alias).contains(&"NRW".to_owned()));
+    }
+
+    #[test]
+    fn prefix_words_select_a_kind() {
+        assert_eq!(prefix_kind("landkreises"), Some(EntityKind::District));
+        assert_eq!(prefix_kind("freistaat"), Some(EntityKind::State));
+        assert_eq!(prefix_kind("stadt"), Some(EntityKind::Municipality));
+        assert_eq!(prefix_kind("haus"), None);
+        let mut sorted = PREFIXES.to_vec();
+        sorted.sort_by_key(|(w, _)| *w);
+        assert_eq!(
+            sorted, PREFIXES,
+            "PREFIXES must stay sorted for binary search"
+        );
+    }
+
+    #[test]
+    fn organisations_drop_legal_forms() {
+        let mut lecos = entry("Lecos GmbH", EntityKind::Provider, 0);
+        lecos.aliases = vec!["Lecos".into()];
+        assert_eq!(
+            forms(&lecos).iter().filter(|f| f.text == "Lecos").count(),
+            1
+        );
+        let dataport = entry("Dataport", EntityKind::Provider, 0);
+        assert!(texts(&dataport, FormKind::Alias).contains(&"Dataports".to_owned()));
+    }
+}

@@ -1,0 +1,275 @@
+//! Finding gazetteer names in a text.
+//!
+//! One Aho-Corasick automaton holds every surface form of every entry, normalised as
+//! [`crate::normalize`] normalises text. It runs once over a document's normalised
+//! view and reports overlapping matches; each is checked on the original text (word
+//! boundaries, capitals where the form has capitals), and of the valid ones the
+//! leftmost-longest win, so "Landkreis Leipzig" beats "Leipzig" and "Leipzigs" beats
+//! "Leipzig". A prefix word right before a match ("Stadt", "Landkreises",
+//! "Freistaat") is taken into the mention and says which kind of place is meant.
+//!
+//! A hit keeps every entry its form could stand for; choosing among homonyms needs
+//! the whole document and is [`super::resolve`]'s job.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::GazetteerError;
+use crate::normalize::{normalize_term, NormalizedText};
+use crate::record::EntityKind;
+use crate::span::Span;
+
+use super::forms::{forms, prefix_kind, FormKind};
+use super::Entry;
+
+/// One entry a matched form can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Index into [`super::Gazetteer::entries`].
+    pub entry: usize,
+    /// How the form relates to that entry.
+    pub form: FormKind,
+}
+
+/// A name found in the text, with every entry it can stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The mention in the original text, prefix word included.
+    pub span: Span,
+    /// The kind the prefix word selects ("Stadt" → municipality), if there is one.
+    pub prefix: Option<EntityKind>,
+    /// The entries the name can stand for; never empty.
+    pub candidates: Vec<Candidate>,
+}
+
+#[derive(Debug, Clone)]
+struct Target {
+    candidate: Candidate,
+    /// The form as written in the data, for the capitals check.
+    written: Box<str>,
+}
+
+/// The automaton over all forms of a gazetteer. Built once per run.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+}
+
+impl Matcher {
+    /// Builds the automaton over every form of `entries`; fails only when the
+    /// automaton would exceed its size limits.
+    pub fn new(entries: &[Entry]) -> Result<Matcher, GazetteerError> {
+        let mut keys: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            for form in forms(entry) {
+                let key = normalize_term(&form.text);
+                if key.chars().count() < 2 {
+                    continue;
+                }
+                let slot = *index.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key);
+                    targets.push(Vec::new());
+                    targets.len() - 1
+                });
+                targets[slot].push(Target {
+                    candidate: Candidate {
+                        entry: i,
+                        form: form.kind,
+                    },
+                    written: form.text.into_boxed_str(),
+                });
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .map_err(|e| GazetteerError {
+                file: "gazetteer".to_owned(),
+                line: 0,
+                reason: format!("cannot build the matcher over {} forms: {e}", keys.len()),
+            })?;
+        Ok(Matcher { automaton, targets })
+    }
+
+    /// Every name in `original` (whose normalised view is `view`), in text order,
+    /// not overlapping.
+    pub fn find(&self, original: &str, view: &NormalizedText) -> Vec<Hit> {
+        let norm = view.as_str();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(norm) {
+            if is_word(norm, m.start(), m.end()) {
+                found.push((m.start(), m.end(), m.pattern().as_usize()));
+            }
+        }
+        // Leftmost first, then longest.
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut hits = Vec::new();
+        let mut taken_until = 0;
+        for (start, end, pattern) in found {
+            if start < taken_until {
+                continue;
+            }
+            let Some(span) = view.original_span(start, end) else {
+                continue;
+            };
+            let Some(written) = span.slice(original) else {
+                continue;
+            };
+            let candidates: Vec<Candidate> = self.targets[pattern]
+                .iter()
+                .filter(|t| capitals_agree(&t.written, written))
+                .map(|t| t.candidate)
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            taken_until = end;
+            let (span, prefix) = match prefix_before(original, view, start) {
+                Some((prefix_start, kind)) => (Span::new(prefix_start, span.end), Some(kind)),
+                None => (span, None),
+            };
+            hits.push(Hit {
+                span,
+                prefix,
+                candidates,
+            });
+        }
+        hits
+    }
+}
+
+/// True when `norm[start..end]` stands as a word of its own: not inside a longer
+/// word, not the tail or head of a hyphenated compound ("documenta-Halle"), not part
+/// of a web or mail address ("dresden.de").
+fn is_word(norm: &str, start: usize, end: usize) -> bool {
+    let before = norm[..start].chars().next_back();
+    let before2 = norm[..start].chars().rev().nth(1);
+    let after = norm[end..].chars().next();
+    let after2 = norm[end..].chars().nth(1);
+    let glue = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '@');
+    let dotted = |dot: Option<char>, other: Option<char>| {
+        dot == Some('.') && other.is_some_and(char::is_alphanumeric)
+    };
+    !(before.is_some_and(glue)
+        || after.is_some_and(glue)
+        || dotted(before, before2)
+        || dotted(after, after2))
+}
+
+/// True when every letter that is a capital in the form is a capital in the text.
+/// "Essen" the city is not "essen" the verb; "BIT" is not "Bit". Letters the form
+/// writes small may be capitals in the text (headlines in capitals).
+fn capitals_agree(form: &str, written: &str) -> bool {
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+    };
+    let (form, written) = (letters(form), letters(written));
+    form.iter()
+        .zip(&written)
+        .all(|(f, w)| !f.is_uppercase() || !w.is_lowercase())
+}
+
+/// A prefix word ("Stadt", "Landkreises") right before the normalised offset
+/// `start`: its original start and the kind it selects. The word must be written
+/// with a capital, as German nouns are.
+fn prefix_before(
+    original: &str,
+    view: &NormalizedText,
+    start: usize,
+) -> Option<(usize, EntityKind)> {
+    let norm = view.as_str();
+    let head = norm[..start].strip_suffix(' ')?;
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let kind = prefix_kind(&head[word_start..])?;
+    let span = view.original_span(word_start, head.len())?;
+    let first = span.slice(original)?.chars().next()?;
+    first.is_uppercase().then_some((span.start, kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, name: &str, kind: EntityKind) -> Entry {
+        Entry {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            bare: None,
+            land: None,
+            district: None,
+            population: 1000,
+            historical: false,
+        }
+    }
+
+    fn sample() -> Vec<Entry> {
+        let mut district = entry("ags:14729", "Landkreis Leipzig", EntityKind::District);
+        district.bare = Some("Leipzig".into());
+        let mut kid = entry("kid", "KID Magdeburg GmbH", EntityKind::Provider);
+        kid.aliases = vec!["KID Magdeburg".into(), "KID".into()];
+        vec![
+            entry("ags:14713000", "Leipzig", EntityKind::Municipality),
+            district,
+            entry("ags:15003000", "Magdeburg", EntityKind::Municipality),
+            entry("ags:05113000", "Essen", EntityKind::Municipality),
+            entry("ags:15002000", "Halle", EntityKind::Municipality),
+            kid,
+        ]
+    }
+
+    fn found(text: &str) -> Vec<(String, Vec<String>, Option<EntityKind>)> {
+        let entries = sample();
+        let m = Matcher::new(&entries).unwrap();
+        m.find(text, &NormalizedText::new(text))
+            .into_iter()
+            .map(|h| {
+                let ids = h
+                    .candidates
+                    .iter()
+                    .map(|c| entries[c.entry].id.clone())
+                    .collect();
+                (h.span.slice(text).unwrap().to_owned(), ids, h.prefix)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_form_wins_and_keeps_original_bytes() {
+        let hits = found("Die KID Magdeburg GmbH und der Landkreis Leip-\nzig sowie Leipzigs OB.");
+        let texts: Vec<_> = hits.iter().map(|h| h.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["KID Magdeburg GmbH", "Landkreis Leip-\nzig", "Leipzigs"]
+        );
+        assert_eq!(hits[1].1, ["ags:14729"]);
+    }
+
+    #[test]
+    fn prefix_words_join_the_mention() {
+        let hits = found("Die Stadt Magdeburg und der Kreis Leipzig.");
+        assert_eq!(hits[0].0, "Stadt Magdeburg");
+        assert_eq!(hits[0].2, Some(EntityKind::Municipality));
+        assert_eq!(hits[1].0, "Kreis Leipzig");
+        assert_eq!(hits[1].2, Some(EntityKind::District));
+        assert_eq!(hits[1].1, ["ags:14713000", "ags:14729"]);
+    }
+
+    #[test]
+    fn words_inside_compounds_addresses_and_lower_case_are_no_names() {
+        assert!(found("die documenta-Halle").is_empty());
+        assert!(found("siehe www.magdeburg.de/it").is_empty());
+        assert!(found("wir essen gemeinsam").is_empty());
+        assert!(found("ein kid und Magdeburger Kinder").is_empty());
+        assert_eq!(found("Essen und Halle")[1].0, "Halle");
+    }
+}
