@@ -237,6 +237,13 @@ impl AmountFinder {
             _ => return Vec::new(),
         }
         let anchors = self.anchors(text, region);
+        let currencies: Vec<(usize, Currency)> = anchors
+            .iter()
+            .filter_map(|&(span, anchor)| match anchor {
+                Anchor::Currency { currency, .. } => Some((span.start, currency)),
+                Anchor::Scale(_) => None,
+            })
+            .collect();
         let mut facts = Vec::new();
         // Nothing of an amount may reach back before the end of the previous one.
         let mut floor = region.start;
@@ -257,7 +264,7 @@ impl AmountFinder {
                             Some((number, scale, currency, next.end))
                         }
                         _ => self
-                            .context_currency(text, &anchors, span)
+                            .context_currency(text, &currencies, span)
                             .map(|currency| (number, scale, currency, span.end)),
                     }
                 }
@@ -445,28 +452,18 @@ impl AmountFinder {
     fn context_currency(
         &self,
         text: &str,
-        anchors: &[(Span, Anchor)],
+        currencies: &[(usize, Currency)],
         scale: Span,
     ) -> Option<Currency> {
         let dotted = text[..scale.end].ends_with('.');
         if !dotted && self.counted_noun.is_match(&text[scale.end..]) {
             return None;
         }
-        let currency_of = |a: &(Span, Anchor)| match a.1 {
-            Anchor::Currency { currency, .. } => Some(currency),
-            Anchor::Scale(_) => None,
-        };
-        let before = anchors
-            .iter()
-            .take_while(|a| a.0.start < scale.start)
-            .filter_map(currency_of)
-            .last();
-        before.or_else(|| {
-            anchors
-                .iter()
-                .filter(|a| a.0.start > scale.start)
-                .find_map(currency_of)
-        })
+        // `currencies` is in text order: the first one at or after the scale word
+        // splits it into before and after.
+        let split = currencies.partition_point(|&(start, _)| start < scale.start);
+        let before = split.checked_sub(1).and_then(|i| currencies.get(i));
+        before.or_else(|| currencies.get(split)).map(|&(_, c)| c)
     }
 }
 
@@ -594,6 +591,13 @@ mod tests {
     use crate::testcases::{run_cases, NamedCase};
     use proptest::prelude::*;
     use serde::Deserialize;
+    use std::sync::OnceLock;
+
+    /// One finder for all property cases: compiling per case would dominate the run.
+    fn finder() -> &'static AmountFinder {
+        static FINDER: OnceLock<AmountFinder> = OnceLock::new();
+        FINDER.get_or_init(AmountFinder::new)
+    }
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -732,7 +736,7 @@ mod tests {
             a in 0usize..100,
             b in 0usize..100,
         ) {
-            let finder = AmountFinder::new();
+            let finder = finder();
             let region = Span::new(a.min(b), a.max(b));
             let facts = finder.find(&text, region);
             if region.slice(&text).is_some() {
@@ -759,7 +763,7 @@ mod tests {
             };
             prop_assume!(value > 0.0);
             let text = format!("Der Landkreis zahlt {written} an den Zweckverband.");
-            let facts = AmountFinder::new().find(&text, Span::new(0, text.len()));
+            let facts = finder().find(&text, Span::new(0, text.len()));
             prop_assert_eq!(facts.len(), 1, "{:?}", facts);
             prop_assert_eq!(facts[0].value, value);
             prop_assert_eq!(&facts[0].quote.text, &written);
