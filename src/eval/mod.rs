@@ -16,12 +16,13 @@
 //! `NaN`/`Infinity` literals, numbers beyond `f64` range, lone surrogate escapes and
 //! nesting deeper than 128 are errors here where Python reads them; integers beyond
 //! 64 bits become floats; `str()` of an object lists keys sorted, Python in file
-//! order; Unicode data comes from the Python that generated [`tables`] (see
+//! order; Unicode data comes from the Python that generated `tables.rs` (see
 //! `tables.py`), so a different Python's Unicode version may differ on new
 //! characters.
 
 mod py;
 mod score;
+#[rustfmt::skip]
 mod tables;
 mod text;
 
