@@ -23,6 +23,17 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// A line of a gold or records file for evaluation is not JSON, or holds a
+    /// value the scorer cannot read (where `score.py` would stop too).
+    #[error("{}:{line}: {reason}", path.display())]
+    EvalLine {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 /// A malformed gazetteer line, or a gazetteer file that cannot be read.
