@@ -433,6 +433,15 @@ fn is_menu(line: &str) -> bool {
     if seps >= 2 && words <= 4 * (seps + 1) {
         return true;
     }
+    // A breadcrumb: one arrow between items of a few words ("Startseite > Region").
+    let crumbs: Vec<&str> = body.split(['>', '»', '›']).collect();
+    if crumbs.len() >= 2
+        && crumbs
+            .iter()
+            .all(|c| (1..=3).contains(&c.split_whitespace().count()))
+    {
+        return true;
+    }
     let items: Vec<&str> = body
         .split("  ")
         .flat_map(|s| s.split('\t'))
@@ -496,6 +505,7 @@ mod tests {
     #[test]
     fn menus_and_nav_words() {
         assert!(is_menu("Startseite > Region > Detmold"));
+        assert!(is_menu("Startseite » Presse"));
         assert!(is_menu("Impressum | Datenschutz | AGB"));
         assert!(is_menu("Drucken    PDF    Weiterempfehlen"));
         assert!(!is_menu("Stadt Bonn | Kreis kooperiert"));

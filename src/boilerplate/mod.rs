@@ -310,6 +310,18 @@ impl BoilerplateClassifier {
     fn by_position(&self, lines: &[Line<'_>], labels: &mut Labels) {
         let free = |labels: &Labels, i: usize| labels[i].is_none() && !lines[i].is_blank();
         let first = (0..lines.len()).find(|&i| free(labels, i) && lines[i].prose);
+        // Once legal notes, teasers or comments have begun, running text with legal
+        // wording belongs to the notes, not to the article.
+        let mut ended = false;
+        for i in first.unwrap_or(lines.len())..lines.len() {
+            ended |= matches!(
+                labels[i],
+                Some(BlockLabel::Legal | BlockLabel::Teaser | BlockLabel::Comment)
+            );
+            if ended && free(labels, i) && self.cues.legal_score(lines[i].text) >= 2 {
+                labels[i] = Some(BlockLabel::Legal);
+            }
+        }
         let last = (0..lines.len())
             .rev()
             .find(|&i| free(labels, i) && lines[i].prose);
@@ -416,6 +428,11 @@ fn title_like(l: &Line<'_>) -> bool {
         && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
+/// Small words inside place names ("Frankfurt am Main", "Lohr an der Lahn").
+const NAME_JOINERS: &[&str] = &[
+    "an", "am", "der", "die", "im", "in", "ob", "vor", "bei", "auf", "zu", "und", "/",
+];
+
 /// `line` is a kicker of the headline `next`: a few words ending in a colon, or a
 /// lone capitalised name right above a longer line.
 fn kicker(lines: &[Line<'_>], line: usize, next: usize) -> bool {
@@ -425,14 +442,24 @@ fn kicker(lines: &[Line<'_>], line: usize, next: usize) -> bool {
         return false;
     }
     let colon = l.text.ends_with(':') && l.words <= 5 && next - line <= 2;
+    // A place name: capitalised words, maybe joined by "an der", "am", "(Oder)".
     let name = next == line + 1
-        && l.words <= 2
-        && l.chars <= 30
+        && l.words <= 4
+        && l.chars <= 40
         && n.chars > l.chars
         && !l.sentence_end
+        && l.text.split_whitespace().all(|w| {
+            NAME_JOINERS.contains(&w)
+                || w.trim_start_matches('(')
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
         && l.text
             .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            .filter(|w| !NAME_JOINERS.contains(w))
+            .count()
+            <= 2;
     colon || name
 }
 
