@@ -1,12 +1,251 @@
 //! The publication date a page states for itself.
 //!
-//! STUB (filled in by the layout work): finds nothing yet.
+//! Only the page's own header and dateline count, never teasers of other articles
+//! (the layout labels those [`BlockLabel::Teaser`]) and never dates inside the body:
+//!
+//! 1. The lines above the first body line, except title, kicker and boxes of other
+//!    kinds (teasers, ads, contact, legal, captions, links, menus): a dateline, byline or
+//!    header field. A date with a day counts on a short line or after a cue
+//!    ("Veröffentlicht am", "Stand:", "Datum:", "vom"); a month alone ("Ausgabe
+//!    Januar 2010") only when little else stands on the line.
+//! 2. The start of the first body line: `[22.3.2011] …`, `Kiel, 22. Januar 2021. …`,
+//!    `(Agentur) (Hannover, 07.07.2011)`: a date preceded by nothing but brackets or
+//!    a place and a comma.
+//! 3. Anywhere outside teasers and the title: a date after a strong cue
+//!    ("Veröffentlicht am", "Pressemitteilung vom", "Stand:") at the start of a line.
+//!
+//! Forms: `22.3.2011`, `06.12.17`, `22. März 2011`, `22. Mär. 2011`, ISO
+//! `2019-05-03` (also with a time), and `März 2011` for a month. Two-digit years
+//! below 70 are 20xx. The patterns are compiled once, on first use.
 
-use crate::boilerplate::Block;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::boilerplate::{Block, BlockLabel};
 use crate::calendar::CalendarDate;
+
+const MONTHS: &str = r"Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Maerz|Mär\.?|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept\.?|Sep\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?";
+
+/// Compiled date and cue patterns.
+#[derive(Debug)]
+struct Patterns {
+    date: Regex,
+    cue: Regex,
+    strong_cue: Regex,
+    body_prefix: Regex,
+}
+
+static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
+    Some(Patterns {
+        date: Regex::new(&format!(
+            r"(?x)
+            \b(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:\b|T)
+            | \b(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>(?:19|20)?\d{{2}})\b
+            | \b(?P<ld>\d{{1,2}})\.\s*(?P<lm>{MONTHS})\s*(?P<ly>(?:19|20)\d{{2}})\b
+            | (?P<mm>\b(?:{MONTHS}))\s+(?P<my>(?:19|20)\d{{2}})\b"
+        ))
+        .ok()?,
+        cue: Regex::new(
+            r"(?i)(?:veröffentlicht|erschienen|publiziert|erstellt|aktualisiert|geändert|stand|datum|vom|am|ausgabe|heft)\W*$",
+        )
+        .ok()?,
+        strong_cue: Regex::new(
+            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|stand|datum|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom)\W*$",
+        )
+        .ok()?,
+        body_prefix: Regex::new(
+            r"^\W*(?:\([^)]{1,40}\)\s*)*\(?\s*(?:\p{Lu}[\p{L}.\-/ ]{0,40}?\s*(?:\([^)]{1,20}\)\s*)?[,(–-]\s*(?:den\s+)?)?$",
+        )
+        .ok()?,
+    })
+});
 
 /// The date the article states for itself (dateline, "Veröffentlicht am", …).
 pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
-    let _ = (text, blocks);
+    let p = PATTERNS.as_ref()?;
+    let first_body = blocks.iter().position(|b| b.label == BlockLabel::Body);
+    let head = &blocks[..first_body.unwrap_or(blocks.len())];
+    for b in head.iter().filter(|b| header_source(b.label)) {
+        if let Some(d) = b.span.slice(text).and_then(|l| header_date(p, l)) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = first_body
+        .and_then(|i| blocks[i].span.slice(text))
+        .and_then(|l| dateline_at_start(p, l))
+    {
+        return Some(d);
+    }
+    blocks
+        .iter()
+        .filter(|b| header_source(b.label) || b.label == BlockLabel::Body)
+        .filter_map(|b| b.span.slice(text))
+        .find_map(|l| cued_date(p, l, &p.strong_cue))
+}
+
+/// Labels a header date may stand on.
+fn header_source(label: BlockLabel) -> bool {
+    !matches!(
+        label,
+        BlockLabel::Title
+            | BlockLabel::Kicker
+            | BlockLabel::Teaser
+            | BlockLabel::Ad
+            | BlockLabel::Contact
+            | BlockLabel::Legal
+            | BlockLabel::Caption
+            | BlockLabel::Link
+            | BlockLabel::Comment
+            | BlockLabel::Navigation
+    )
+}
+
+/// A date on a header line: after a cue, on a short line, or a month on a line
+/// with little else.
+fn header_date(p: &Patterns, line: &str) -> Option<CalendarDate> {
+    if let Some(d) = cued_date(p, line, &p.cue) {
+        return Some(d);
+    }
+    let short = line.chars().count() <= 100;
+    for caps in p.date.captures_iter(line) {
+        let whole = caps.get(0)?;
+        let Some(date) = to_date(&caps) else { continue };
+        let rest = line.len() - whole.len();
+        let rest_words = line
+            .get(..whole.start())
+            .into_iter()
+            .chain(line.get(whole.end()..))
+            .flat_map(str::split_whitespace)
+            .count();
+        if date.day.is_some() && short || date.day.is_none() && rest_words <= 2 && rest < 40 {
+            return Some(date);
+        }
+    }
     None
+}
+
+/// The first date on `line` right after a cue matched by `cue` (the text before
+/// the date must end with the cue).
+fn cued_date(p: &Patterns, line: &str, cue: &Regex) -> Option<CalendarDate> {
+    p.date.captures_iter(line).find_map(|caps| {
+        let start = caps.get(0)?.start();
+        let before = line.get(..start)?;
+        cue.is_match(before).then(|| to_date(&caps)).flatten()
+    })
+}
+
+/// A date opening the first body line, after nothing but brackets or a place.
+fn dateline_at_start(p: &Patterns, line: &str) -> Option<CalendarDate> {
+    let caps = p.date.captures(line)?;
+    let start = caps.get(0)?.start();
+    let before = line.get(..start)?;
+    (start <= 80 && p.body_prefix.is_match(before))
+        .then(|| to_date(&caps))
+        .flatten()
+}
+
+fn to_date(c: &Captures<'_>) -> Option<CalendarDate> {
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u16>().ok());
+    if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+        return CalendarDate::day(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+    }
+    if let (Some(d), Some(m), Some(y)) = (num("nd"), num("nm"), c.name("ny")) {
+        return CalendarDate::day(
+            year(y.as_str())?,
+            u8::try_from(m).ok()?,
+            u8::try_from(d).ok()?,
+        );
+    }
+    if let (Some(d), Some(m), Some(y)) = (num("ld"), c.name("lm"), num("ly")) {
+        return CalendarDate::day(y, month(m.as_str())?, u8::try_from(d).ok()?);
+    }
+    if let (Some(m), Some(y)) = (c.name("mm"), num("my")) {
+        return CalendarDate::month(y, month(m.as_str())?);
+    }
+    None
+}
+
+/// A year of two or four digits; two-digit years below 70 are 20xx.
+fn year(s: &str) -> Option<u16> {
+    let y: u16 = s.parse().ok()?;
+    Some(match s.len() {
+        2 if y < 70 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    })
+}
+
+/// Month number of a German month name or abbreviation.
+fn month(name: &str) -> Option<u8> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    let prefix: String = lower.chars().take(3).collect();
+    let m = match prefix.as_str() {
+        "jan" | "jän" => 1,
+        "feb" => 2,
+        "mär" | "mae" => 3,
+        "apr" => 4,
+        "mai" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "okt" => 10,
+        "nov" => 11,
+        "dez" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boilerplate::BoilerplateClassifier;
+    use crate::testcases::{run_cases, NamedCase};
+    use serde::Deserialize;
+
+    /// A page and its expected publication date (absent: none).
+    #[derive(Deserialize)]
+    struct Case {
+        name: String,
+        text: String,
+        published: Option<String>,
+    }
+
+    impl NamedCase for Case {
+        fn name(&self) -> &str {
+            &self.name
+        }
+    }
+
+    #[test]
+    fn patterns_compile() {
+        assert!(PATTERNS.is_some());
+    }
+
+    #[test]
+    fn published_cases() {
+        let c = BoilerplateClassifier::new();
+        run_cases(
+            "published.toml",
+            include_str!("../../testdata/cases/published.toml"),
+            |case: &Case| {
+                let got =
+                    find_published(&case.text, &c.classify(&case.text)).map(|d| d.to_string());
+                (got == case.published)
+                    .then_some(())
+                    .ok_or(format!("got {got:?}, want {:?}", case.published))
+            },
+        );
+    }
+
+    #[test]
+    fn years_and_months() {
+        assert_eq!(year("17"), Some(2017));
+        assert_eq!(year("98"), Some(1998));
+        assert_eq!(month("Mär."), Some(3));
+        assert_eq!(month("Jänner"), Some(1));
+        assert_eq!(month("Sept."), Some(9));
+    }
 }

@@ -1,0 +1,516 @@
+//! Cue patterns of German news and press-release layout, compiled once.
+//!
+//! Each pattern describes a kind of page furniture by its form (a postcode line, a
+//! phone number, a `(Foto: …)` credit, a share bar) or by the fixed words German
+//! portals use for it ("Anzeige", "Weitere Meldungen", "Stichwörter:"). None names a
+//! particular portal. The patterns are only asked about one line at a time; which
+//! label a line finally gets is decided in the parent module, with its neighbours.
+
+use regex::Regex;
+
+/// What one line says about itself, before its neighbours are looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// A bare URL.
+    Link,
+    /// The article's keyword line.
+    Keywords,
+    /// "Anzeige", "Werbung", "Jetzt … anmelden".
+    Ad,
+    /// A widget heading such as "Anbieter zum Thema".
+    Widget,
+    /// Photo credit or caption.
+    Caption,
+    /// Author line.
+    Byline,
+    /// Postcode, phone, e-mail, "Kontakt", "Logo": a contact box.
+    Contact,
+    /// Legal note, copyright, cookie banner.
+    Legal,
+    /// Menus, breadcrumbs, share bars, single navigation words.
+    Navigation,
+    /// Heading that opens a list of other articles.
+    TeaserHeading,
+    /// Heading that opens reader comments.
+    CommentHeading,
+    /// `[date] … mehr...`: a teaser of another article.
+    TeaserItem,
+    /// Ids, page numbers, council-system header fields.
+    Meta,
+    /// A document-type label ("Pressemitteilung"), maybe with number or date.
+    DocType,
+    /// A month or issue line ("Ausgabe Januar 2010").
+    Issue,
+}
+
+/// The compiled cue patterns.
+#[derive(Debug, Clone)]
+pub(crate) struct Cues {
+    url: Pattern,
+    keywords: Pattern,
+    ad: Pattern,
+    promo: Pattern,
+    widget: Pattern,
+    caption_start: Pattern,
+    caption_end: Pattern,
+    byline: Pattern,
+    postcode_line: Pattern,
+    postcode_any: Pattern,
+    street: Pattern,
+    phone: Pattern,
+    email: Pattern,
+    contact_head: Pattern,
+    legal_form: Pattern,
+    legal_strong: Pattern,
+    legal_weak: Pattern,
+    nav_prefix: Pattern,
+    teaser_head: Pattern,
+    comment_head: Pattern,
+    teaser_item: Pattern,
+    date_prefix: Pattern,
+    id_line: Pattern,
+    page_number: Pattern,
+    council: Pattern,
+    doc_type: Pattern,
+    any_date: Pattern,
+    issue: Pattern,
+}
+
+/// Words a menu, share bar or footer line is made of.
+const NAV_WORDS: &[&str] = &[
+    "abbonement",
+    "abmelden",
+    "abo",
+    "abonnement",
+    "abonnieren",
+    "aboverwaltung",
+    "agb",
+    "alle",
+    "anmelden",
+    "archiv",
+    "artikel",
+    "barrierefreiheit",
+    "cookie-einstellungen",
+    "datenschutz",
+    "deutsch",
+    "digitales",
+    "drucken",
+    "druckversion",
+    "e-mail",
+    "e-paper",
+    "einstellungen",
+    "email",
+    "english",
+    "epaper",
+    "facebook",
+    "faq",
+    "feed",
+    "gebärdensprache",
+    "hauptmenü",
+    "hilfe",
+    "home",
+    "impressum",
+    "inhalt",
+    "instagram",
+    "kontakt",
+    "kontrast",
+    "kopieren",
+    "kuendigen",
+    "kündigen",
+    "leichte",
+    "link",
+    "linkedin",
+    "login",
+    "mailen",
+    "mastodon",
+    "mediadaten",
+    "mehr",
+    "menu",
+    "menü",
+    "merken",
+    "navigation",
+    "newsletter",
+    "oben",
+    "panorama",
+    "pdf",
+    "pinterest",
+    "politik",
+    "regionales",
+    "registrieren",
+    "rss",
+    "schließen",
+    "schriftgröße",
+    "seitenanfang",
+    "sitemap",
+    "sprache",
+    "startseite",
+    "suche",
+    "suchen",
+    "teilen",
+    "telegram",
+    "termine",
+    "themen",
+    "threema",
+    "twitter",
+    "verwaltung",
+    "vorlesen",
+    "weiter",
+    "whatsapp",
+    "wirtschaft",
+    "x",
+    "xing",
+    "youtube",
+    "zurück",
+    "übersicht",
+];
+
+/// Words that may sit between navigation words ("nach oben", "Link mailen").
+const NAV_GLUE: &[&str] = &["&", "und", "nach", "zum", "zur", "zu", "-", "|", "/"];
+
+impl Cues {
+    /// Compiles every pattern; the patterns are fixed, so failure is a bug caught
+    /// by the tests.
+    pub fn new() -> Cues {
+        Cues {
+            issue: re(
+                r"(?i)^(?:ausgabe|heft|stand|nr\.?)?\s*(?:\d{1,2}\s*/\s*)?(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+(?:19|20)\d{2}$",
+            ),
+            url: re(r"^<?(?:https?://|www\.)\S+>?$"),
+            keywords: re(
+                r"(?i)^(?:stichw(?:ö|oe)rter|stichworte|schlagw(?:ö|oe)rter|schlagworte|schlüsselwörter|tags|keywords)\s*:",
+            ),
+            ad: re(
+                r"(?i)^\W*(?:anzeige|werbung|advertisement|sponsored|gesponsert|advertorial|promotion)\W*$",
+            ),
+            promo: re(
+                r"(?i)\bjetzt\b.*\b(?:anmelden|testen|informieren|sichern|bestellen|registrieren|herunterladen|downloaden|abonnieren|kaufen|buchen|entdecken)\b",
+            ),
+            widget: re(
+                r"(?i)^(?:anbieter|firmen|unternehmen|produkte|whitepaper|webinare?|veranstaltungen|termine|downloads?)\s+(?:zum|zu\s+diesem)\s+(?:thema|artikel)\W*$",
+            ),
+            caption_start: re(
+                r"(?i)^[(\[]?\s*(?:fotos?|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle|grafik|abbildung|titelbild|symbolbild|symbolfoto|illustration|fotograf(?:in)?)\s*:",
+            ),
+            caption_end: re(
+                r"(?i)[(\[]\s*(?:fotos?|bild|bildquelle|quelle|grafik)\s*:[^)\]]*[)\]]$",
+            ),
+            byline: re(
+                r"^(?:(?:Redakteur(?:in)?|Autor(?:in)?|Text|Verfasst\s+von|Geschrieben\s+von|Ein\s+Beitrag\s+von)\s*:?\s+\p{Lu}|Von\s+(?:(?:Dr\.|Prof\.)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3}\s*(?:$|[|,;–-]|und\s))",
+            ),
+            postcode_line: re(r"^(?:D-\s?)?\d{5}\s+\p{Lu}"),
+            postcode_any: re(r"\b\d{5}\s+\p{Lu}\p{Ll}"),
+            street: re(
+                r"(?i)(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|ring|damm|ufer|markt|chaussee)\s+\d{1,4}\s?[a-z]?\b",
+            ),
+            phone: re(
+                r"(?i)(?:\b(?:tel|telefon|fon|fax|telefax|mobil|handy)\b\.?\s*:?\s*[+(]?\d)|\+\d{2}\s?[\d\s()/-]{6,}",
+            ),
+            email: re(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+            contact_head: re(
+                r"(?i)^(?:kontakt|pressekontakt|medienkontakt|ansprechpartner(?::in|in|innen)?|ihr\s+ansprechpartner|rückfragen|pressestelle|kontaktdaten|firmenkontakt|v\.\s?i\.\s?s\.\s?d\.\s?p\.?|logo\b)",
+            ),
+            legal_form: re(
+                r"(?:\bGmbH|\bAG|\bmbH|\bKG|\bSE|\be\.\s?V\.|\bUG|\bGbR|\bAöR|\bLtd\.?|\bInc\.?)(?:\s*&\s*Co\.?\s*KG)?$",
+            ),
+            legal_strong: re(
+                r"(?i)alle\s+rechte\s+vorbehalten|all\s+rights\s+reserved|urheberrechtlich|datenbankwerk|vervielfältigung|nachdruck(?:,|\s+nur|\s+und)|nutzungsbedingungen|haftungsausschluss|datenschutzerklärung|datenschutzhinweis|impressum|belegexemplar|©|\(c\)\s*\d{4}|copyright|cookie-einstellungen|(?:verwendet|verwenden|nutzt|nutzen|setzt|setzen)\s+cookies",
+            ),
+            legal_weak: re(
+                r"(?i)urheber|haftung|haftet|datenschutz|genehmigung|verantwortlich|herausgeber|gewähr|rechte\b|einverstanden|weiterverwendung|speicherung|cookies?\b|zustimmung",
+            ),
+            nav_prefix: re(
+                r"(?i)^(?:artikel\s+teilen|seite\s+teilen|beitrag\s+teilen|teilen\s+(?:auf|per|mit)|diesen\s+artikel|jetzt\s+teilen|share\b|zum\s+inhalt|springe\s+zu|zur\s+navigation|sie\s+sind\s+hier|you\s+are\s+here|qr-code|drucken\b|seite\s+drucken|zurück\s+zu)",
+            ),
+            teaser_head: re(
+                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema)|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel))",
+            ),
+            comment_head: re(
+                r"(?i)^(?:leserkommentare|kommentare|\d+\s+kommentare?|kommentar\s+schreiben|schreiben\s+sie\s+einen\s+kommentar|diskutieren\s+sie\s+mit|ihre\s+meinung)\b",
+            ),
+            teaser_item: re(
+                r"(?i)(?:\bmehr\s*(?:\.\.\.|…|»|>|›)?|\bweiterlesen\s*(?:\.\.\.|…|»|>|›)?|\bzum\s+artikel\s*(?:»|>|›)?)$",
+            ),
+            date_prefix: re(r"^\[\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*\]"),
+            id_line: re(
+                r"(?i)^[(\[]?\s*(?:story\s+)?(?:box-|artikel-|meldungs-|beitrags-)?id\s*:?\s*\d{3,}\s*[)\]]?$",
+            ),
+            page_number: re(
+                r"(?i)^[-–]?\s*(?:seite|page|s\.)?\s*\d{1,4}\s*(?:(?:von|of|/)\s*\d{1,4})?\s*[-–]?$",
+            ),
+            council: re(
+                r"(?i)^(?:betreff|beratungsfolge|vorlage(?:n)?(?:-?nr\.?|nummer)?|drucksache(?:n-?nr\.?)?|federführend(?:es\s+amt|e\s+dienststelle)?|beteiligt(?:e\s+ämter)?|sachbearbeit(?:er|erin|ung)|aktenzeichen|öffentlichkeitsstatus|status|gremium|sitzung(?:stermin)?|beratung|zuständigkeit|datum|verfasser(?:in)?|top|tagesordnungspunkt|anlagen?|az\.?|ds-nr\.?)\s*[:.]|(?i)^(?:vorlage|drucksache|beratungsfolge)\b",
+            ),
+            doc_type: re(
+                r"(?i)^(?:presse(?:mitteilung|information|meldung|erklärung|notiz|info)|medien(?:information|mitteilung)|mitteilung\s+an\s+die\s+presse)\b",
+            ),
+            any_date: re(
+                r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\p{L}*\.?\s+\d{4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b",
+            ),
+        }
+    }
+
+    /// What `line` (trimmed, non-empty, `words` long, `prose` or not) says about
+    /// itself, most specific first.
+    pub fn cue(&self, line: &str, words: usize, prose: bool) -> Option<Cue> {
+        let chars = line.chars().count();
+        if self.url.is_match(line) {
+            return Some(Cue::Link);
+        }
+        if self.keywords.is_match(line) {
+            return Some(Cue::Keywords);
+        }
+        if chars <= 160 && (self.id_line.is_match(line) || self.page_number.is_match(line)) {
+            return Some(Cue::Meta);
+        }
+        if self.date_prefix.is_match(line) && self.teaser_item.is_match(line) {
+            return Some(Cue::TeaserItem);
+        }
+        if self.legal_score(line) >= 4 {
+            return Some(Cue::Legal);
+        }
+        if words <= 12 && !prose {
+            if let Some(cue) = self.short_line_cue(line, chars) {
+                return Some(cue);
+            }
+        }
+        if !prose && is_menu(line) {
+            return Some(Cue::Navigation);
+        }
+        if chars <= 300 && (self.caption_start.is_match(line) || self.caption_end.is_match(line)) {
+            return Some(Cue::Caption);
+        }
+        if !prose && chars <= 200 && self.is_contact(line) {
+            return Some(Cue::Contact);
+        }
+        if !prose && self.council.is_match(line) {
+            return Some(Cue::Meta);
+        }
+        None
+    }
+
+    /// Cues only a short line can carry.
+    fn short_line_cue(&self, line: &str, chars: usize) -> Option<Cue> {
+        if self.ad.is_match(line) || (chars <= 100 && self.promo.is_match(line)) {
+            return Some(Cue::Ad);
+        }
+        if self.widget.is_match(line) {
+            return Some(Cue::Widget);
+        }
+        if self.comment_head.is_match(line) {
+            return Some(Cue::CommentHeading);
+        }
+        if self.teaser_head.is_match(line) && !has_text_after_colon(line) {
+            return Some(Cue::TeaserHeading);
+        }
+        if chars <= 120 && self.byline.is_match(line) {
+            return Some(Cue::Byline);
+        }
+        if self.issue.is_match(line) {
+            return Some(Cue::Issue);
+        }
+        if self.nav_prefix.is_match(line) || is_menu(line) || only_nav_words(line) {
+            return Some(Cue::Navigation);
+        }
+        if self.doc_type.is_match(line) {
+            return Some(Cue::DocType);
+        }
+        if self.contact_head.is_match(line) {
+            return Some(Cue::Contact);
+        }
+        None
+    }
+
+    /// Points for legal wording: 4 for a phrase only legal notes use, 1 for each
+    /// distinct word legal notes often use (an article about data protection says
+    /// "Datenschutz" often, but rarely also "Haftung", "Urheber" and "Genehmigung").
+    pub fn legal_score(&self, line: &str) -> usize {
+        if line.len() < 12 {
+            return 0;
+        }
+        let strong = if self.legal_strong.is_match(line) {
+            4
+        } else {
+            0
+        };
+        strong + self.legal_weak.count_distinct(line, 4)
+    }
+
+    /// A line of an address or contact box: postcode line, postcode with a street,
+    /// link or company, phone, e-mail.
+    pub fn is_contact(&self, line: &str) -> bool {
+        let postcode_alone = self.postcode_line.is_match(line)
+            && line.chars().count() <= 60
+            && !line
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with("Euro") || w.starts_with("EUR"));
+        postcode_alone
+            || (self.postcode_any.is_match(line)
+                && (self.street.is_match(line)
+                    || line.contains("http")
+                    || line.contains("www.")
+                    || self.legal_form.is_match(line)))
+            || self.phone.is_match(line)
+            || (line.chars().count() <= 120 && self.email.is_match(line))
+    }
+
+    /// A contact line strong enough to pull short neighbours into its box.
+    pub fn is_strong_contact(&self, line: &str) -> bool {
+        self.is_contact(line) || self.contact_head.is_match(line)
+    }
+
+    /// Holds a postcode, phone number or e-mail address.
+    pub fn is_address(&self, line: &str) -> bool {
+        self.postcode_any.is_match(line)
+            || self.postcode_line.is_match(line)
+            || self.phone.is_match(line)
+            || self.email.is_match(line)
+    }
+
+    /// A line naming a company: it ends with a legal form.
+    pub fn has_legal_form(&self, line: &str) -> bool {
+        self.legal_form.is_match(line)
+    }
+
+    /// A `[date]` teaser prefix.
+    pub fn has_date_prefix(&self, line: &str) -> bool {
+        self.date_prefix.is_match(line)
+    }
+
+    /// Holds a date with a day.
+    pub fn has_date(&self, line: &str) -> bool {
+        self.any_date.is_match(line)
+    }
+}
+
+/// A compiled pattern. The patterns are constants, so compiling cannot fail on any
+/// input; should an edit break one, it matches nothing instead of panicking, and
+/// `every_pattern_compiles` fails.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern(Option<Regex>);
+
+impl Pattern {
+    fn is_match(&self, text: &str) -> bool {
+        self.0.as_ref().is_some_and(|r| r.is_match(text))
+    }
+
+    /// Distinct matches (case-folded), up to `max`.
+    fn count_distinct(&self, text: &str, max: usize) -> usize {
+        let Some(r) = &self.0 else { return 0 };
+        let mut seen: Vec<String> = Vec::new();
+        for m in r.find_iter(text) {
+            let w = m.as_str().to_lowercase();
+            if !seen.contains(&w) {
+                seen.push(w);
+                if seen.len() == max {
+                    break;
+                }
+            }
+        }
+        seen.len()
+    }
+}
+
+fn re(pattern: &str) -> Pattern {
+    Pattern(Regex::new(pattern).ok())
+}
+
+/// "Lesen Sie auch: Kreis plant …" is a one-line teaser, not a section heading.
+fn has_text_after_colon(line: &str) -> bool {
+    line.split_once(':')
+        .is_some_and(|(_, rest)| rest.split_whitespace().count() >= 2)
+}
+
+/// A menu or breadcrumb: two or more separators between short items, or three or
+/// more items set apart by runs of spaces.
+fn is_menu(line: &str) -> bool {
+    let body = line.trim_start_matches(['•', '·', '-', '*', ' ']);
+    let seps = body
+        .chars()
+        .filter(|c| matches!(c, '|' | '>' | '»' | '›' | '·' | '•'))
+        .count();
+    let words = body.split_whitespace().count();
+    if seps >= 2 && words <= 4 * (seps + 1) {
+        return true;
+    }
+    // A breadcrumb: one arrow between items of a few words ("Startseite > Region").
+    let crumbs: Vec<&str> = body.split(['>', '»', '›']).collect();
+    if crumbs.len() >= 2
+        && crumbs
+            .iter()
+            .all(|c| (1..=3).contains(&c.split_whitespace().count()))
+    {
+        return true;
+    }
+    let items: Vec<&str> = body
+        .split("  ")
+        .flat_map(|s| s.split('\t'))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|s| s.split_whitespace().count() <= 3 && !s.ends_with('.'))
+}
+
+/// Every word is a navigation word ("Suchen...", "Abonnement kündigen").
+fn only_nav_words(line: &str) -> bool {
+    let mut any = false;
+    for word in line.split_whitespace() {
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '&' && c != '|')
+            .to_lowercase();
+        if w.is_empty() || NAV_GLUE.contains(&w.as_str()) {
+            continue;
+        }
+        if !NAV_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        let c = Cues::new();
+        let dbg = format!("{c:?}");
+        assert!(
+            !dbg.contains("Pattern(None)"),
+            "a cue pattern does not compile"
+        );
+        assert!(c.url.is_match("https://www.kreis-lippe.de/"));
+        assert!(c.postcode_line.is_match("32756 Detmold"));
+        assert!(c.phone.is_match("Telefon: 05231 62-0"));
+        assert!(c.council.is_match("Beratungsfolge:"));
+        assert!(c.byline.is_match("Von Erika Beispiel | 04.06.2020"));
+        assert!(c.teaser_head.is_match("Das könnte Sie auch interessieren"));
+        assert!(c.legal_strong.is_match("Alle Rechte vorbehalten."));
+        assert!(c.any_date.is_match("am 3. Mai 2019"));
+        assert!(c
+            .caption_end
+            .is_match("Der Landrat im Gespräch (Foto: Kreis Lippe)"));
+        assert!(c.id_line.is_match("(ID:12345678)"));
+        assert!(c.legal_form.is_match("Muster Data GmbH"));
+        assert!(c
+            .teaser_item
+            .is_match("Der Kreis führt ein neues Verfahren ein. mehr..."));
+    }
+
+    #[test]
+    fn menus_and_nav_words() {
+        assert!(is_menu("Startseite > Region > Detmold"));
+        assert!(is_menu("Startseite » Presse"));
+        assert!(is_menu("Impressum | Datenschutz | AGB"));
+        assert!(is_menu("Drucken    PDF    Weiterempfehlen"));
+        assert!(!is_menu("Stadt Bonn | Kreis kooperiert"));
+        assert!(only_nav_words("Suchen..."));
+        assert!(only_nav_words("Nach oben"));
+        assert!(!only_nav_words("Neue Wege in der Verwaltung"));
+    }
+}

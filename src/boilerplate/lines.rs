@@ -1,0 +1,133 @@
+//! Lines of a page and their shape: the features the layout rules read.
+//!
+//! A line ends at `\r\n`, `\n`, `\r` or a form feed (a PDF page break). Its span
+//! excludes the line end and surrounding white space (and a byte order mark), so
+//! every span starts and ends on a character boundary of the text.
+
+use crate::span::Span;
+
+/// One line of the page with its shape.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'t> {
+    /// The trimmed line's bytes.
+    pub span: Span,
+    /// The trimmed line.
+    pub text: &'t str,
+    /// Words separated by white space.
+    pub words: usize,
+    /// Characters (not bytes).
+    pub chars: usize,
+    /// The line ends like a sentence: `.`, `!`, `?`, `…` or a closing quote.
+    pub sentence_end: bool,
+    /// Running text: a long sentence line, or part of a wrapped paragraph.
+    pub prose: bool,
+}
+
+impl Line<'_> {
+    /// True when the line holds nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// A short line: few words, no sentence.
+    pub fn is_short(&self, max_words: usize) -> bool {
+        !self.is_blank() && self.words <= max_words && !self.prose
+    }
+}
+
+fn is_trim(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// Splits `text` into lines (blank lines included, so indices count real lines).
+pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        let b = bytes.get(i).copied().unwrap_or(b'\n');
+        if at_end || matches!(b, b'\n' | b'\r' | 0x0C) {
+            // Line ends are ASCII, so `start..i` lies on character boundaries.
+            let raw = text.get(start..i).unwrap_or("");
+            let lead = raw.len() - raw.trim_start_matches(is_trim).len();
+            let trimmed = raw.trim_matches(is_trim);
+            let s = start + lead;
+            lines.push(shape(trimmed, Span::new(s, s + trimmed.len())));
+            if at_end {
+                break;
+            }
+            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    mark_wrapped_paragraphs(&mut lines);
+    lines
+}
+
+fn shape(text: &str, span: Span) -> Line<'_> {
+    let words = text.split_whitespace().count();
+    let last = text
+        .trim_end_matches(|c: char| c == ')' || c == ']' || c.is_whitespace())
+        .chars()
+        .next_back();
+    let sentence_end = matches!(
+        last,
+        Some('.' | '!' | '?' | '…' | '“' | '”' | '"' | '«' | '»' | '‘' | '\'')
+    );
+    Line {
+        span,
+        text,
+        words,
+        chars: text.chars().count(),
+        sentence_end,
+        prose: (words >= 12 && sentence_end) || words >= 25,
+    }
+}
+
+/// Hard-wrapped paragraphs (PDF extracts, mail) have no long lines: three or more
+/// adjacent lines of seven words or more are running text too.
+fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
+    let mut run_start = 0;
+    for i in 0..=lines.len() {
+        let in_run = lines.get(i).is_some_and(|l| l.words >= 7);
+        if !in_run {
+            if i - run_start >= 3 {
+                for line in &mut lines[run_start..i] {
+                    line.prose = true;
+                }
+            }
+            run_start = i + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_exclude_line_ends_and_white_space() {
+        let text = "\u{FEFF}Titel\r\n  Zeile zwei \rdrei\n\nvier";
+        let lines = split_lines(text);
+        let got: Vec<&str> = lines.iter().map(|l| l.span.slice(text).unwrap()).collect();
+        assert_eq!(got, ["Titel", "Zeile zwei", "drei", "", "vier"]);
+        for l in &lines {
+            assert_eq!(l.span.slice(text), Some(l.text));
+        }
+    }
+
+    #[test]
+    fn wrapped_paragraph_is_prose() {
+        let text = "Der Kreis und die Stadt haben sich nun\nauf einen gemeinsamen Betrieb ihrer beiden großen\nRechenzentren ab dem kommenden Jahr verbindlich an\ngeeinigt.";
+        let lines = split_lines(text);
+        assert!(lines[..3].iter().all(|l| l.prose));
+    }
+}
