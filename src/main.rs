@@ -11,6 +11,7 @@ use clap::Parser;
 
 use cli::args::{Cli, Command, EvalArgs, ExtractArgs};
 use cli::exit::Exit;
+use coopfacts::eval::{evaluate, MinBar};
 use coopfacts::gazetteer::Gazetteer;
 use coopfacts::run::{RunError, Runner, Summary};
 use coopfacts::source::{documents, Input};
@@ -78,6 +79,18 @@ fn describe(s: &Summary) -> String {
 }
 
 fn eval(args: EvalArgs) -> Result<Exit> {
-    let _ = args;
-    bail!("eval is not available yet")
+    let bars = args
+        .min
+        .iter()
+        .map(|spec| MinBar::parse(spec).with_context(|| format!("--min {spec}")))
+        .collect::<Result<Vec<_>>>()?;
+    let report = evaluate(&args.gold, &args.records, args.root.as_deref())?;
+    let failed = report.check(&bars, args.max_leaks);
+    print!("{}", report.render());
+    println!("{}", report.summary_line(&failed));
+    Ok(if failed.is_empty() {
+        Exit::Success
+    } else {
+        Exit::SomeFailed
+    })
 }

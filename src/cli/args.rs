@@ -75,7 +75,7 @@ pub struct EvalArgs {
     pub min: Vec<String>,
     /// Fail when more than N boilerplate leaks are found.
     #[arg(long, value_name = "N")]
-    pub max_leaks: Option<usize>,
+    pub max_leaks: Option<i64>,
     /// The records to score (JSON Lines, as `extract` writes them).
     #[arg(value_name = "RECORDS")]
     pub records: PathBuf,

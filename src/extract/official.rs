@@ -6,10 +6,10 @@
 //! "Digitalstaatssekretärin") counts as that role. A person is tied to a role by
 //! the shapes German press texts use, tried in this order within one sentence:
 //!
-//! 1. role, name: "Oberbürgermeisterin Anna Roth";
+//! 1. a plural role before a list: "die Geschäftsführer Max Muster (KDO) und …";
 //! 2. name, role: "Anna Roth, Beigeordnete der Stadt Jena";
-//! 3. role and organisation, name: "der Landrat des Kreises Unna, Max Muster,";
-//! 4. a plural role before a list: "die Geschäftsführer Max Muster (KDO) und …".
+//! 3. role, name: "Oberbürgermeisterin Anna Roth";
+//! 4. role and organisation, name: "der Landrat des Kreises Unna, Max Muster,".
 //!
 //! The organisation is the place or body named with the role: a genitive or
 //! adjective before it ("Leipzigs Oberbürgermeister", "Kieler Bürgermeisterin"), the
@@ -292,7 +292,8 @@ impl OfficialFinder {
         out
     }
 
-    /// The people one role hit names, by the four shapes in the module doc.
+    /// The people one role hit names, by the four shapes in the module doc, in
+    /// their order.
     fn people_of(
         &self,
         text: &str,
@@ -312,13 +313,25 @@ impl OfficialFinder {
                 org,
             })
         };
-        // 4. a plural role before a list of names with brackets: checked first, as
-        // its first name would otherwise pass for shape 1.
+        // 1. a plural role before a list of names with brackets: checked first, as
+        // its first name would otherwise pass for shape 3.
         let listed = self.bracketed_list(text, role, sentence, &role_text, places, entries);
         if listed.len() >= 2 {
             return listed;
         }
-        // 1. role, name
+        // 2. name, role: tried before shape 3, as the comma of an apposition is the
+        // stronger sign ("Anna Roth, Bürgermeisterin Allgemeine Verwaltung")
+        let before = &text[sentence.start..role.span.start];
+        if let Some(c) = self.name_before_comma.captures(before) {
+            if let Some(m) = c.name("name") {
+                let name = Span::new(sentence.start + m.start(), sentence.start + m.end());
+                let clause_end = clause_end(text, role.span.end, sentence.end);
+                if let Some(f) = person(name, Span::new(role.span.end, clause_end)) {
+                    return vec![f];
+                }
+            }
+        }
+        // 3. role, name
         let after = &text[role.word.end..sentence.end];
         let gap = after.len() - after.trim_start().len();
         if let Some(c) = self.name_at_start.captures(after.trim_start()) {
@@ -340,18 +353,7 @@ impl OfficialFinder {
                 }
             }
         }
-        // 2. name, role
-        let before = &text[sentence.start..role.span.start];
-        if let Some(c) = self.name_before_comma.captures(before) {
-            if let Some(m) = c.name("name") {
-                let name = Span::new(sentence.start + m.start(), sentence.start + m.end());
-                let clause_end = clause_end(text, role.span.end, sentence.end);
-                if let Some(f) = person(name, Span::new(role.span.end, clause_end)) {
-                    return vec![f];
-                }
-            }
-        }
-        // 3. role and organisation, name
+        // 4. role and organisation, name
         let clause_end = clause_end(text, role.span.end, sentence.end);
         if text[clause_end..sentence.end].starts_with(',') {
             let rest = &text[clause_end + 1..sentence.end];

@@ -197,7 +197,7 @@ mod tests {
             entry("kiel", EntityKind::Municipality, "01", 250_000),
         ];
         let neustadt = hit(None, &[(0, FormKind::Alias), (1, FormKind::Alias)]);
-        let alone = resolve(&[neustadt.clone()], &entries);
+        let alone = resolve(std::slice::from_ref(&neustadt), &entries);
         assert_eq!(alone[0].entry, 1);
         assert_eq!(alone[0].alternatives, [0]);
         let with_kiel = resolve(&[neustadt, hit(None, &[(2, FormKind::Name)])], &entries);
