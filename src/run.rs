@@ -118,7 +118,7 @@ impl Runner {
                     batch
                         .par_iter()
                         .map(|doc| {
-                            let record = pipeline.process(doc);
+                            let record = process_guarded(pipeline, doc);
                             (serialize(&record), record)
                         })
                         .collect()
@@ -139,6 +139,22 @@ impl Runner {
             Ok(summary)
         })
     }
+}
+
+/// The record of one document, also when a bug makes a stage panic: the document
+/// then gets an `error` record and the run goes on with the others.
+fn process_guarded(pipeline: &Pipeline, doc: &Document) -> Record {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(doc))).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Record::failed(
+            doc.source.clone(),
+            format!("internal error while processing this document (please report it): {what}"),
+        )
+    })
 }
 
 /// One record as one JSON line. Serialising our own types cannot fail; should it

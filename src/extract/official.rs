@@ -177,7 +177,12 @@ impl OfficialFinder {
             let in_sentence: Vec<&RoleHit> =
                 roles.iter().filter(|r| sentence.contains(r.word)).collect();
             for role in in_sentence {
-                found.extend(self.people_of(text, *sentence, role, places, entries));
+                // A portfolio may run past the sentence; the sentence bounds it.
+                let role = RoleHit {
+                    span: Span::new(role.span.start, role.span.end.min(sentence.end)),
+                    word: role.word,
+                };
+                found.extend(self.people_of(text, *sentence, &role, places, entries));
             }
         }
         merge(text, found, entries, sentences)

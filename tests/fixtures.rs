@@ -1,0 +1,152 @@
+//! The fixture articles (`testdata/articles/`, our own texts) through the whole
+//! pipeline: golden records, the invariants every record keeps, and the scores
+//! against their gold annotations (`testdata/gold.jsonl`).
+//!
+//! `BLESS=1 cargo test --test fixtures` rewrites `testdata/golden/` after a change
+//! that is meant to alter the output; review the diff like code.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use coopfacts::eval::{score, MinBar};
+use coopfacts::source::Document;
+use coopfacts::{Pipeline, PipelineBuilder, Record};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn articles() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root().join("testdata/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+fn record_of(pipeline: &Pipeline, path: &Path) -> Record {
+    let source = path.strip_prefix(root()).unwrap().display().to_string();
+    pipeline.process(&Document {
+        source,
+        content: Ok(fs::read(path).unwrap()),
+    })
+}
+
+fn records() -> Vec<(PathBuf, Record)> {
+    let pipeline = PipelineBuilder::new().build().unwrap();
+    articles().into_iter().map(|p| (p.clone(), record_of(&pipeline, &p))).collect()
+}
+
+/// The text offsets point into: the document decoded as the pipeline decodes it.
+fn decoded(path: &Path) -> String {
+    coopfacts::decode::decode(&fs::read(path).unwrap()).unwrap().text
+}
+
+#[test]
+fn there_are_enough_fixtures_of_our_own() {
+    assert!(articles().len() >= 25, "fixtures: {}", articles().len());
+}
+
+#[test]
+fn golden_records_are_unchanged() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut changed = Vec::new();
+    for (path, record) in records() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let golden = root().join("testdata/golden").join(format!("{name}.json"));
+        let actual = serde_json::to_string_pretty(&record).unwrap() + "\n";
+        if bless {
+            fs::create_dir_all(golden.parent().unwrap()).unwrap();
+            fs::write(&golden, &actual).unwrap();
+        } else {
+            let expected = fs::read_to_string(&golden).unwrap_or_default();
+            if expected != actual {
+                changed.push(format!("{name}: {}", first_difference(&expected, &actual)));
+            }
+        }
+    }
+    assert!(
+        changed.is_empty(),
+        "records differ from testdata/golden:\n{}\ncheck the change, then run \
+         BLESS=1 cargo test --test fixtures",
+        changed.join("\n")
+    );
+}
+
+/// The first line where two texts differ, as "line N: -expected +actual".
+fn first_difference(expected: &str, actual: &str) -> String {
+    let mut e = expected.lines();
+    let mut a = actual.lines();
+    for n in 1.. {
+        match (e.next(), a.next()) {
+            (None, None) => break,
+            (x, y) if x == y => continue,
+            (x, y) => return format!("line {n}: -{} +{}", x.unwrap_or(""), y.unwrap_or("")),
+        }
+    }
+    String::from("no golden file")
+}
+
+#[test]
+fn every_fact_quotes_its_bytes_and_parties_are_entities() {
+    for (path, record) in records() {
+        let text = decoded(&path);
+        let quotes = record
+            .entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .chain(record.officials.iter().flat_map(|o| &o.mentions))
+            .chain(record.dates.iter().map(|d| &d.quote))
+            .chain(record.amounts.iter().map(|a| &a.quote))
+            .chain(&record.evidence);
+        for q in quotes {
+            assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()), "{}", path.display());
+        }
+        assert!(record.entities.iter().all(|e| !e.mentions.is_empty()));
+        assert!(record.officials.iter().all(|o| !o.mentions.is_empty()));
+        for party in &record.parties {
+            assert!(
+                record.entities.iter().any(|e| &e.name == party),
+                "{}: party {party} is no entity",
+                path.display()
+            );
+        }
+        assert_eq!(record.error, None, "{}", path.display());
+    }
+}
+
+/// Floors under the scores on our fixtures: a change that lowers one fails here.
+/// Raise them when the pipeline gets better.
+#[test]
+fn fixture_scores_stay_above_their_floors() {
+    let gold: Vec<serde_json::Value> = fs::read_to_string(root().join("testdata/gold.jsonl"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let preds: Vec<serde_json::Value> = records()
+        .into_iter()
+        .map(|(_, r)| serde_json::to_value(r).unwrap())
+        .collect();
+    let report = score(&gold, &preds, Some(&root())).unwrap();
+    let bars: Vec<MinBar> = FLOORS.iter().map(|b| MinBar::parse(b).unwrap()).collect();
+    let failed = report.check(&bars, Some(MAX_LEAKS));
+    assert!(failed.is_empty(), "{}\n{}", report.render(), report.summary_line(&failed));
+}
+
+const FLOORS: &[&str] = &[
+    "entities=0.85",
+    "parties=0.50",
+    "officials=0.80",
+    "roles=0.95",
+    "dates=0.80",
+    "amounts=0.95",
+    "published=0.80",
+    "title=0.45",
+    "cooperation=0.55",
+    "kind=0.35",
+];
+const MAX_LEAKS: i64 = 14;
