@@ -144,17 +144,19 @@ impl Runner {
 /// The record of one document, also when a bug makes a stage panic: the document
 /// then gets an `error` record and the run goes on with the others.
 fn process_guarded(pipeline: &Pipeline, doc: &Document) -> Record {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(doc))).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        Record::failed(
-            doc.source.clone(),
-            format!("internal error while processing this document (please report it): {what}"),
-        )
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(doc))).unwrap_or_else(
+        |panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Record::failed(
+                doc.source.clone(),
+                format!("internal error while processing this document (please report it): {what}"),
+            )
+        },
+    )
 }
 
 /// One record as one JSON line. Serialising our own types cannot fail; should it

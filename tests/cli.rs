@@ -33,12 +33,20 @@ fn parse(stdout: &[u8]) -> Vec<Record> {
 #[test]
 fn extracts_the_corpus_with_a_summary_line() {
     let out = run(&["extract", "corpus"], &root());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let records = parse(&out.stdout);
     assert_eq!(records.len(), 5);
     assert!(records.iter().all(|r| r.source.starts_with("corpus/")));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("5 documents, 5 records, 0 errors"), "{stderr}");
+    assert!(
+        stderr.contains("5 documents, 5 records, 0 errors"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -53,7 +61,11 @@ fn bad_documents_get_error_records_and_exit_code_one() {
         }
     }
     fs::write(docs.join("empty.txt"), b"").unwrap();
-    fs::write(docs.join("binary.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
+    fs::write(
+        docs.join("binary.bin"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0],
+    )
+    .unwrap();
     // "Die Stadt Gießen zahlt 5.000 € für die Kooperation." in Windows-1252.
     let mut cp1252 = b"Die Stadt Gie\xdfen zahlt 5.000 \x80 f\xfcr die Kooperation.".to_vec();
     cp1252.push(b'\n');
@@ -61,24 +73,49 @@ fn bad_documents_get_error_records_and_exit_code_one() {
     let out = run(&["extract", "docs", "missing.txt", "-j", "2"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let records = parse(&out.stdout);
-    assert_eq!(records.len(), 5 + 3 + 1, "one record per document, none lost");
+    assert_eq!(
+        records.len(),
+        5 + 3 + 1,
+        "one record per document, none lost"
+    );
     let by_name = |n: &str| records.iter().find(|r| r.source.ends_with(n)).unwrap();
-    assert!(by_name("empty.txt").error.as_deref().unwrap().contains("empty"));
-    assert!(by_name("binary.bin").error.as_deref().unwrap().contains("binary"));
-    assert!(by_name("missing.txt").error.as_deref().unwrap().contains("missing.txt"));
+    assert!(by_name("empty.txt")
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("empty"));
+    assert!(by_name("binary.bin")
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("binary"));
+    assert!(by_name("missing.txt")
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("missing.txt"));
     let latin = by_name("latin.txt");
     assert_eq!(latin.error, None);
     assert_eq!(latin.encoding.as_deref(), Some("windows-1252"));
     assert_eq!(latin.amounts[0].value, 5000.0);
     assert!(latin.entities.iter().any(|e| e.name == "Gießen"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("9 documents, 9 records, 3 errors"), "{stderr}");
+    assert!(
+        stderr.contains("9 documents, 9 records, 3 errors"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn output_is_the_same_bytes_at_one_and_four_threads() {
-    let one = run(&["extract", "corpus", "testdata/articles", "-j", "1"], &root());
-    let four = run(&["extract", "corpus", "testdata/articles", "-j", "4"], &root());
+    let one = run(
+        &["extract", "corpus", "testdata/articles", "-j", "1"],
+        &root(),
+    );
+    let four = run(
+        &["extract", "corpus", "testdata/articles", "-j", "4"],
+        &root(),
+    );
     assert_eq!(one.status.code(), Some(0));
     assert!(!one.stdout.is_empty());
     assert_eq!(one.stdout, four.stdout);
@@ -98,7 +135,9 @@ fn reads_standard_input_and_writes_a_file() {
         .stdin
         .take()
         .unwrap()
-        .write_all("[3.2.2020] Die Stadt Kiel und der Kreis Plön arbeiten künftig zusammen.".as_bytes())
+        .write_all(
+            "[3.2.2020] Die Stadt Kiel und der Kreis Plön arbeiten künftig zusammen.".as_bytes(),
+        )
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -112,30 +151,53 @@ fn reads_standard_input_and_writes_a_file() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = bin()
-        .args(["extract", "corpus", "testdata/articles", "corpus", "testdata/articles", "-j", "1"])
+        .args([
+            "extract",
+            "corpus",
+            "testdata/articles",
+            "corpus",
+            "testdata/articles",
+            "-j",
+            "1",
+        ])
         .current_dir(root())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut first = [0u8; 16];
-    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked") && !stderr.contains("error"), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("error"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn a_malformed_user_gazetteer_is_fatal_and_named() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("mine.tsv"), "id\tkind\tname\taliases\nzv-x\tburg\tZV X\t\n").unwrap();
+    fs::write(
+        dir.path().join("mine.tsv"),
+        "id\tkind\tname\taliases\nzv-x\tburg\tZV X\t\n",
+    )
+    .unwrap();
     fs::write(dir.path().join("a.txt"), "Text").unwrap();
     let out = run(&["extract", "a.txt", "--gazetteer", "mine.tsv"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("mine.tsv:2: unknown kind `burg`"), "{stderr}");
+    assert!(
+        stderr.contains("mine.tsv:2: unknown kind `burg`"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -146,10 +208,17 @@ fn a_user_gazetteer_adds_organisations() {
         "id\tkind\tname\taliases\nzv-muster\tprovider\tZweckverband Musterdaten\tZVM\n",
     )
     .unwrap();
-    fs::write(dir.path().join("a.txt"), "Die Stadt Jena tritt dem ZVM bei.").unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Die Stadt Jena tritt dem ZVM bei.",
+    )
+    .unwrap();
     let out = run(&["extract", "a.txt", "--gazetteer", "mine.tsv"], dir.path());
     let records = parse(&out.stdout);
-    assert!(records[0].entities.iter().any(|e| e.name == "Zweckverband Musterdaten"));
+    assert!(records[0]
+        .entities
+        .iter()
+        .any(|e| e.name == "Zweckverband Musterdaten"));
 }
 
 #[test]
@@ -158,14 +227,27 @@ fn help_and_usage_errors() {
     let text = String::from_utf8_lossy(&help.stdout);
     assert!(text.contains("extract") && text.contains("eval"), "{text}");
     assert_eq!(run(&["extract"], &root()).status.code(), Some(2));
-    assert_eq!(run(&["extract", "corpus", "-j", "0"], &root()).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "corpus", "-j", "0"], &root())
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn eval_scores_records_and_fails_below_a_bar() {
     let dir = tempfile::tempdir().unwrap();
     let records = dir.path().join("r.jsonl");
-    let out = run(&["extract", "testdata/articles", "-o", records.to_str().unwrap()], &root());
+    let out = run(
+        &[
+            "extract",
+            "testdata/articles",
+            "-o",
+            records.to_str().unwrap(),
+        ],
+        &root(),
+    );
     assert_eq!(out.status.code(), Some(0));
     let eval = |extra: &[&str]| {
         let mut args = vec!["eval", "--gold", "testdata/gold.jsonl", "--root", "."];
@@ -175,7 +257,10 @@ fn eval_scores_records_and_fails_below_a_bar() {
     };
     let ok = eval(&[]);
     let text = String::from_utf8_lossy(&ok.stdout);
-    assert!(text.contains("entities") && text.contains("provenance"), "{text}");
+    assert!(
+        text.contains("entities") && text.contains("provenance"),
+        "{text}"
+    );
     assert_eq!(ok.status.code(), Some(0), "{text}");
     assert_eq!(eval(&["--min", "entities=1.01"]).status.code(), Some(1));
     assert_eq!(eval(&["--min", "nonsense=1"]).status.code(), Some(2));

@@ -36,12 +36,17 @@ fn record_of(pipeline: &Pipeline, path: &Path) -> Record {
 
 fn records() -> Vec<(PathBuf, Record)> {
     let pipeline = PipelineBuilder::new().build().unwrap();
-    articles().into_iter().map(|p| (p.clone(), record_of(&pipeline, &p))).collect()
+    articles()
+        .into_iter()
+        .map(|p| (p.clone(), record_of(&pipeline, &p)))
+        .collect()
 }
 
 /// The text offsets point into: the document decoded as the pipeline decodes it.
 fn decoded(path: &Path) -> String {
-    coopfacts::decode::decode(&fs::read(path).unwrap()).unwrap().text
+    coopfacts::decode::decode(&fs::read(path).unwrap())
+        .unwrap()
+        .text
 }
 
 #[test]
@@ -102,7 +107,12 @@ fn every_fact_quotes_its_bytes_and_parties_are_entities() {
             .chain(record.amounts.iter().map(|a| &a.quote))
             .chain(&record.evidence);
         for q in quotes {
-            assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()), "{}", path.display());
+            assert_eq!(
+                text.get(q.start..q.end),
+                Some(q.text.as_str()),
+                "{}",
+                path.display()
+            );
         }
         assert!(record.entities.iter().all(|e| !e.mentions.is_empty()));
         assert!(record.officials.iter().all(|o| !o.mentions.is_empty()));
@@ -134,7 +144,12 @@ fn fixture_scores_stay_above_their_floors() {
     let report = score(&gold, &preds, Some(&root())).unwrap();
     let bars: Vec<MinBar> = FLOORS.iter().map(|b| MinBar::parse(b).unwrap()).collect();
     let failed = report.check(&bars, Some(MAX_LEAKS));
-    assert!(failed.is_empty(), "{}\n{}", report.render(), report.summary_line(&failed));
+    assert!(
+        failed.is_empty(),
+        "{}\n{}",
+        report.render(),
+        report.summary_line(&failed)
+    );
 }
 
 const FLOORS: &[&str] = &[

@@ -41,10 +41,30 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
 
 /// Pieces of German press text that trigger every stage, to be shuffled and cut.
 const PIECES: &[&str] = &[
-    "Die Stadt Leipzig", " und der Landkreis Harz ", "arbeiten zusammen.", "[4.12.2009] ",
-    "Oberbürgermeister Dr. Hol-\nger Platz", ", Beigeordneter der Stadt Jena,", " rund 1,2 Mio. € pro Jahr",
-    "Kooperation", "\r\n", "Weitere Meldungen\n", "(Foto: Max)", "\u{00AD}", "\u{FEFF}", "Geschäfts-\nführer",
-    "im März", " 15.000 Euro", "Dataport", "Neustadt", " (KDO), ", "Saarpfalz-Kreises", "ß", "€", "„", "<p>",
+    "Die Stadt Leipzig",
+    " und der Landkreis Harz ",
+    "arbeiten zusammen.",
+    "[4.12.2009] ",
+    "Oberbürgermeister Dr. Hol-\nger Platz",
+    ", Beigeordneter der Stadt Jena,",
+    " rund 1,2 Mio. € pro Jahr",
+    "Kooperation",
+    "\r\n",
+    "Weitere Meldungen\n",
+    "(Foto: Max)",
+    "\u{00AD}",
+    "\u{FEFF}",
+    "Geschäfts-\nführer",
+    "im März",
+    " 15.000 Euro",
+    "Dataport",
+    "Neustadt",
+    " (KDO), ",
+    "Saarpfalz-Kreises",
+    "ß",
+    "€",
+    "„",
+    "<p>",
 ];
 
 proptest! {
