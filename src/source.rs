@@ -1,7 +1,7 @@
 //! Inputs to documents: files, folders (walked recursively, sorted by name) and
 //! standard input, in the order the user gave them.
 //!
-//! Enumeration streams: a folder is walked lazily, so memory does not grow with the
+//! Hidden files and a folder's README are skipped when walking. Enumeration streams: a folder is walked lazily, so memory does not grow with the
 //! number of files. Reading errors do not stop the walk; they travel with the
 //! document and become a record with `error`.
 
@@ -65,7 +65,7 @@ fn walk(root: PathBuf, max_doc_bytes: u64) -> impl Iterator<Item = Document> + S
         .into_iter()
         .filter_map(move |entry| match entry {
             Ok(e) if e.file_type().is_dir() => None,
-            Ok(e) if is_hidden(e.path(), &root) => None,
+            Ok(e) if is_hidden(e.path(), &root) || is_folder_readme(e.path()) => None,
             Ok(e) => Some(read_file(e.path(), max_doc_bytes)),
             Err(e) => {
                 let path = e.path().unwrap_or(&root).display().to_string();
@@ -85,6 +85,16 @@ fn is_hidden(path: &Path, root: &Path) -> bool {
                 .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
         })
         .unwrap_or(false)
+}
+
+/// A folder's README describes the folder; it is no article. (A README named on
+/// the command line is read like any file.)
+fn is_folder_readme(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| {
+        n.to_string_lossy()
+            .to_ascii_lowercase()
+            .starts_with("readme")
+    })
 }
 
 fn read_file(path: &Path, max_doc_bytes: u64) -> Document {
@@ -120,6 +130,7 @@ mod tests {
         std::fs::create_dir(dir.path().join("a")).unwrap();
         std::fs::write(dir.path().join("a/z.txt"), "Z").unwrap();
         std::fs::write(dir.path().join(".hidden"), "H").unwrap();
+        std::fs::write(dir.path().join("README.md"), "about").unwrap();
         let missing = dir.path().join("missing.txt");
         let docs: Vec<_> = documents(
             vec![Input::Path(dir.path().to_owned()), Input::Path(missing)],

@@ -8,7 +8,7 @@
 //!
 //! The rules read features of the page, not strings of known portals:
 //!
-//! 1. Line cues ([`cues`]): a bare URL, a keyword line, "Anzeige", a photo credit,
+//! 1. Line cues (module `cues`): a bare URL, a keyword line, "Anzeige", a photo credit,
 //!    an author line, a postcode, phone or e-mail line, legal wording, a menu (many
 //!    separators, items apart by runs of spaces, only navigation words), a heading
 //!    that opens a teaser or comment list, `[date] … mehr...`, ids and page numbers,
