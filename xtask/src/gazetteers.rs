@@ -2,19 +2,22 @@
 //!
 //! Invariants:
 //! - Reads only `gazetteers/sources/`, and only after the pinned raw files
-//!   match the SHA-256 sums that `SOURCES.md` lists.
+//!   match the SHA-256 sums that `SOURCES.md` lists (for the shared data)
+//!   or that `gazetteers/README.md` lists (for wordfreq, added by coopfacts).
 //! - Output is a pure function of the sources: no wall-clock date, no
 //!   environment, sorted rows, so every run writes identical bytes and
 //!   `--check` can compare byte for byte.
 //! - Each file names the command, its sources with their vintage, the
 //!   licence and the attribution in `#` comment lines above the header row.
 
+mod common_words;
 mod gv100ad;
 mod names;
 mod places;
 mod providers;
 mod roles;
 mod tsv;
+mod wordfreq;
 
 use std::fmt;
 use std::fs;
@@ -56,6 +59,23 @@ const PINNED: [(&str, &str); 5] = [
     ),
 ];
 
+const WORDFREQ: &str = "wordfreq-3.1.1/small_de.msgpack.gz";
+const WORDFREQ_SHA256: &str = "2115b5bb4adb671a3352555a480b9c2f5b03493e9f7e4047997361d62310017a";
+
+/// Raw files that coopfacts added itself. `SOURCES.md` is a verbatim copy of
+/// shared data, so their sums are listed in `gazetteers/README.md` instead.
+const PINNED_IN_README: [(&str, &str); 3] = [
+    (WORDFREQ, WORDFREQ_SHA256),
+    (
+        "wordfreq-3.1.1/LICENSE.txt",
+        "262b51ebd3e7e29d3e5b82cb1fceefcf0a0db5627f119d4ad85157adfb6e16fe",
+    ),
+    (
+        "wordfreq-3.1.1/METADATA-licence.txt",
+        "54acccded0009689671ae92567d8ea186d8a95f5e92e0ff8248642b6a57e29f6",
+    ),
+];
+
 /// Attribution that Destatis requires with anything derived from GV100AD (from SOURCES.md).
 const DESTATIS_ATTRIBUTION: &str = "Quelle: Statistisches Bundesamt (Destatis), \
 Gemeindeverzeichnis GV100AD, Gebietsstand 30.11.2025, © Statistisches Bundesamt (Destatis), \
@@ -80,6 +100,8 @@ pub struct Summary {
     pub states: usize,
     pub districts: usize,
     pub municipalities: usize,
+    pub common_words: usize,
+    pub common_aliases: usize,
     pub providers: usize,
     pub companies: usize,
     pub roles: usize,
@@ -89,11 +111,14 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "gazetteers: places.tsv {} states, {} districts, {} municipalities; \
+            "gazetteers: places.tsv {} states, {} districts, {} municipalities, \
+             {} rows with common_word, {} common aliases; \
              providers.tsv {} providers, {} companies; roles.tsv {} roles",
             self.states,
             self.districts,
             self.municipalities,
+            self.common_words,
+            self.common_aliases,
             self.providers,
             self.companies,
             self.roles
@@ -114,11 +139,11 @@ fn read_text(path: &Path) -> Result<String> {
     fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-/// Fails unless every pinned file hashes to the sum listed in `SOURCES.md`.
-fn verify_checksums(sources: &Path) -> Result<()> {
-    let listing_path = sources.join("SOURCES.md");
-    let listing = read_text(&listing_path)?;
-    for (file, expected) in PINNED {
+/// Fails unless every file in `pinned` hashes to its sum and `listing`
+/// (a Markdown file under the workspace root) lists that sum.
+fn verify_checksums(sources: &Path, listing_path: &Path, pinned: &[(&str, &str)]) -> Result<()> {
+    let listing = read_text(listing_path)?;
+    for &(file, expected) in pinned {
         if !listing.contains(expected) {
             bail!(
                 "{} does not list SHA-256 {expected} for {file}",
@@ -133,8 +158,9 @@ fn verify_checksums(sources: &Path) -> Result<()> {
             .collect();
         if actual != expected {
             bail!(
-                "{}: SHA-256 is {actual}, SOURCES.md lists {expected}",
-                path.display()
+                "{}: SHA-256 is {actual}, {} lists {expected}",
+                path.display(),
+                listing_path.display()
             );
         }
     }
@@ -165,7 +191,12 @@ fn derive_places(sources: &Path) -> Result<(Output, places::Places)> {
     if let Some(other) = stands.find(|s| *s != stand) {
         bail!("{name}: mixed Gebietsstand {stand} and {other}");
     }
-    let places = places::derive(&records).with_context(|| name.clone())?;
+    let words_name = format!("{SOURCES}/{WORDFREQ}");
+    let words = wordfreq::Frequencies::from_gzip(
+        &fs::read(sources.join(WORDFREQ)).with_context(|| format!("cannot read {words_name}"))?,
+    )
+    .with_context(|| words_name.clone())?;
+    let places = places::derive(&records, &words).with_context(|| name.clone())?;
     let table = Table {
         comments: vec![
             "places.tsv: Länder (state), Kreise (district) and Gemeinden (municipality) with official keys.".to_owned(),
@@ -177,6 +208,15 @@ fn derive_places(sources: &Path) -> Result<(Output, places::Places)> {
             ),
             "Licence: Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0).".to_owned(),
             DESTATIS_ATTRIBUTION.to_owned(),
+            format!(
+                "common_word, common_aliases: {} rows have common_word yes and {} aliases are in common_aliases, \
+                 flagged as common German words by the rule in gazetteers/README.md, \
+                 from {words_name} (SHA-256 {WORDFREQ_SHA256}).",
+                places.common_words, places.common_aliases
+            ),
+            "Word frequencies: wordfreq 3.1.1 by Robyn Speer (doi:10.5281/zenodo.7199437), data under CC BY-SA 4.0; \
+             it credits Wikipedia, OPUS OpenSubtitles 2018 and OpenSubtitles, SUBTLEX (Brysbaert et al., freely available data), \
+             NewsCrawl, GlobalVoices, Google Books Ngrams, OSCAR, ParaCrawl, the Leeds Internet Corpus, Twitter and Reddit.".to_owned(),
         ],
         columns: places::COLUMNS,
         rows: places.rows.clone(),
@@ -202,7 +242,12 @@ fn output(file: &str, text: String) -> Output {
 /// Derives all three files in memory.
 pub fn derive(root: &Path) -> Result<(Vec<Output>, Summary)> {
     let sources = root.join(SOURCES);
-    verify_checksums(&sources)?;
+    verify_checksums(&sources, &sources.join("SOURCES.md"), &PINNED)?;
+    verify_checksums(
+        &sources,
+        &root.join(OUTPUT).join("README.md"),
+        &PINNED_IN_README,
+    )?;
     let (places_out, places) = derive_places(&sources)?;
 
     let providers = providers::derive(&read_source_table(&sources, "providers.tsv")?)?;
@@ -236,6 +281,8 @@ pub fn derive(root: &Path) -> Result<(Vec<Output>, Summary)> {
         states: places.states,
         districts: places.districts,
         municipalities: places.municipalities,
+        common_words: places.common_words,
+        common_aliases: places.common_aliases,
         providers: providers.providers,
         companies: providers.companies,
         roles: role_count,
@@ -312,5 +359,87 @@ mod tests {
         assert_eq!(population("state"), 83_577_140);
 
         assert_eq!(stale(&root).unwrap(), Vec::<String>::new());
+    }
+
+    /// The verdict of `common_word` / `common_aliases` on `name` in a derived
+    /// `places.tsv`, checked to be the same on every row that carries it.
+    fn common_verdict(places_tsv: &str, name: &str) -> Option<bool> {
+        let mut verdicts = Vec::new();
+        for line in places_tsv.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let judged = if f[9].is_empty() { f[2] } else { f[9] };
+            if judged == name {
+                verdicts.push(f[10] == "yes");
+            }
+            if f[8].split('|').any(|a| a == name) {
+                verdicts.push(f[11].split('|').any(|a| a == name));
+            }
+        }
+        let first = *verdicts.first()?;
+        assert!(
+            verdicts.iter().all(|&v| v == first),
+            "{name}: rows disagree: {verdicts:?}"
+        );
+        Some(first)
+    }
+
+    /// Calibration of the common-word rule on the real data (gazetteers/README.md).
+    #[test]
+    fn common_word_rule_meets_its_calibration() {
+        let root = workspace_root().unwrap();
+        let (outputs, summary) = derive(&root).unwrap();
+        let places = &outputs[0].text;
+        for name in [
+            "Essen",
+            "Halle",
+            "Hof",
+            "Lage",
+            "Wissen",
+            "Stelle",
+            "Weil",
+            "Wald",
+            "Lauf",
+            "Buch",
+            "Forst",
+            "Wetter",
+            "Rot",
+            "Au",
+            "Bescheid",
+            "Schlangen",
+            "Plate",
+        ] {
+            assert_eq!(common_verdict(places, name), Some(true), "{name}");
+        }
+        for name in [
+            "Dresden",
+            "Leipzig",
+            "Berlin",
+            "Magdeburg",
+            "Cottbus",
+            "Bonn",
+            "Kiel",
+            "Jena",
+            "Ulm",
+            "Mainz",
+            "Kassel",
+            "Hamm",
+            "Frankfurt am Main",
+            "Frankfurt",
+            "Neustadt",
+            "Bielefeld",
+            "Saarbrücken",
+            "Hagen",
+            "Sachsen",
+        ] {
+            assert_eq!(common_verdict(places, name), Some(false), "{name}");
+        }
+
+        // The README states the counts.
+        let readme = read_text(&root.join(OUTPUT).join("README.md")).unwrap();
+        let stated = format!(
+            "{} rows have `common_word`, and {} aliases",
+            summary.common_words, summary.common_aliases
+        );
+        assert!(readme.contains(&stated), "README must say {stated:?}");
     }
 }

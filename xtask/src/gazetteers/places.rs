@@ -9,14 +9,21 @@
 //! Satzart-60 records and so equals the official figure (Germany 83,577,140;
 //! the Gemeinden alone hold 917 fewer). Every Gemeinde must belong to a
 //! known Land and Kreis.
+//!
+//! `common_word` and `common_aliases` flag the names that are also common
+//! German words, by the rule in `common_words`. Every row's population counts
+//! towards each string it carries, so all rows carrying a string get the same
+//! verdict for it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::{bail, Context, Result};
 
+use super::common_words::Bearers;
 use super::gv100ad::Record;
 use super::names::{district_name, short_forms, split_bilingual, strip_suffix};
 use super::tsv::check_field;
+use super::wordfreq::Frequencies;
 
 pub const COLUMNS: &[&str] = &[
     "id",
@@ -29,6 +36,8 @@ pub const COLUMNS: &[&str] = &[
     "population",
     "aliases",
     "bare",
+    "common_word",
+    "common_aliases",
 ];
 
 /// Number of Gemeinden in the Gebietsstand 30.11.2025 edition (SOURCES.md).
@@ -40,6 +49,10 @@ pub struct Places {
     pub states: usize,
     pub districts: usize,
     pub municipalities: usize,
+    /// Rows whose judged name (`bare` if set, else `name`) is a common word.
+    pub common_words: usize,
+    /// Aliases flagged in `common_aliases`, over all rows.
+    pub common_aliases: usize,
 }
 
 /// One row before it is flattened into columns.
@@ -57,22 +70,52 @@ struct Place {
 }
 
 impl Place {
-    fn into_row(self) -> Result<Vec<String>> {
+    /// Drops aliases equal to the name or to an earlier alias.
+    fn dedup_aliases(&mut self) {
         let mut aliases: Vec<String> = Vec::new();
-        for alias in self.aliases {
+        for alias in std::mem::take(&mut self.aliases) {
             if alias != self.name && !aliases.contains(&alias) {
                 aliases.push(alias);
             }
         }
-        for field in std::iter::once(&self.name)
-            .chain(&aliases)
-            .chain(std::iter::once(&self.bare))
-        {
+        self.aliases = aliases;
+    }
+
+    /// The strings this row carries: name, bare name and aliases.
+    fn strings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(std::iter::once(self.bare.as_str()))
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The name the common-word rule judges: `bare` for a prefixed Kreis.
+    fn judged_name(&self) -> &str {
+        if self.bare.is_empty() {
+            &self.name
+        } else {
+            &self.bare
+        }
+    }
+
+    fn into_row(self, words: &Frequencies, bearers: &Bearers) -> Result<Vec<String>> {
+        for field in self.strings() {
             if field.contains('|') {
                 bail!("{}: name {field:?} holds '|', the list separator", self.id);
             }
             check_field(field).with_context(|| self.id.clone())?;
         }
+        let common_word = if bearers.is_common(words, self.judged_name()) {
+            "yes"
+        } else {
+            ""
+        };
+        let common_aliases: Vec<&str> = self
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|alias| bearers.is_common(words, alias))
+            .collect();
+        let common_aliases = common_aliases.join("|");
         Ok(vec![
             self.id,
             self.kind.to_owned(),
@@ -82,8 +125,10 @@ impl Place {
             self.land,
             self.district,
             self.population.to_string(),
-            aliases.join("|"),
+            self.aliases.join("|"),
             self.bare,
+            common_word.to_owned(),
+            common_aliases,
         ])
     }
 }
@@ -95,8 +140,9 @@ fn require_digits(key: &str, len: usize, what: &str, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Derives the place rows from all GV100AD records.
-pub fn derive(records: &[Record]) -> Result<Places> {
+/// Derives the place rows from all GV100AD records; `words` decides which
+/// names are common words.
+pub fn derive(records: &[Record], words: &Frequencies) -> Result<Places> {
     let mut municipalities = Vec::new();
     let mut land_population: BTreeMap<&str, u64> = BTreeMap::new();
     let mut kreis_population: BTreeMap<&str, u64> = BTreeMap::new();
@@ -194,16 +240,31 @@ pub fn derive(records: &[Record]) -> Result<Places> {
     }
 
     let counts = (states.len(), districts.len(), municipalities.len());
-    let rows = states
+    let mut places: Vec<Place> = states
         .into_iter()
         .chain(districts)
         .chain(municipalities)
-        .map(Place::into_row)
+        .collect();
+    places.iter_mut().for_each(Place::dedup_aliases);
+    let mut bearers = Bearers::default();
+    for place in &places {
+        bearers.add(place.strings(), place.population);
+    }
+    let rows: Vec<Vec<String>> = places
+        .into_iter()
+        .map(|place| place.into_row(words, &bearers))
         .collect::<Result<_>>()?;
+    let common_words = rows.iter().filter(|row| row[10] == "yes").count();
+    let common_aliases = rows
+        .iter()
+        .map(|row| row[11].split('|').filter(|s| !s.is_empty()).count())
+        .sum();
     Ok(Places {
         rows,
         states: counts.0,
         districts: counts.1,
         municipalities: counts.2,
+        common_words,
+        common_aliases,
     })
 }
