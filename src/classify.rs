@@ -210,6 +210,8 @@ mod tests {
             district: None,
             population: 0,
             historical: false,
+            common_word: false,
+            common_aliases: Vec::new(),
         };
         vec![
             e("Jena", EntityKind::Municipality),

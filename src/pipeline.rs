@@ -88,7 +88,8 @@ impl Pipeline {
     pub fn extract(&self, source: String, text: &str) -> Record {
         let entries = self.gazetteer.entries();
         let blocks = self.layout.classify(text);
-        let content: Vec<Span> = blocks
+        let paragraphs = joined_paragraphs(text, &blocks);
+        let content: Vec<Span> = paragraphs
             .iter()
             .filter(|b| b.label.is_content())
             .map(|b| b.span)
@@ -105,7 +106,7 @@ impl Pipeline {
             .filter(|h| in_content(h.span))
             .collect();
         let mut places = resolve(&hits, entries);
-        let sentence_spans = content_sentences(text, &blocks);
+        let sentence_spans = content_sentences(text, &paragraphs);
         let officials = self
             .officials
             .find(text, &view, &sentence_spans, &places, entries);
@@ -153,6 +154,29 @@ impl Pipeline {
             error: None,
         }
     }
+}
+
+/// Blocks with consecutive lines of running text (body or list) joined into one,
+/// where only a single line break separates them: hard-wrapped text (PDF
+/// extracts) splits names, words and sentences across lines.
+fn joined_paragraphs(text: &str, blocks: &[Block]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if let Some(last) = out.last_mut() {
+            let gap = &text[last.span.end..block.span.start];
+            let running = matches!(block.label, BlockLabel::Body | BlockLabel::List);
+            let one_break = gap.trim().is_empty()
+                && gap.matches('\n').count() + gap.matches('\r').count()
+                    - gap.matches("\r\n").count()
+                    == 1;
+            if running && last.label == block.label && one_break {
+                last.span = last.span.cover(block.span);
+                continue;
+            }
+        }
+        out.push(*block);
+    }
+    out
 }
 
 /// Sentences of the content blocks; kicker and headline read as one sentence, as

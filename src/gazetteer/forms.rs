@@ -32,6 +32,9 @@ pub struct Form {
     pub text: String,
     /// How it relates to the entry.
     pub kind: FormKind,
+    /// The form is also a common German word ("Lage", "Essens"): a place only in
+    /// context. Derived in the gazetteer build (`common_word`, `common_aliases`).
+    pub common: bool,
 }
 
 /// Words that, standing right before a name, say what kind of place it is:
@@ -99,39 +102,42 @@ const ADJECTIVE_MIN_POPULATION: u64 = 50_000;
 /// Every form of `entry`, the canonical name first, without duplicates.
 pub fn forms(entry: &Entry) -> Vec<Form> {
     let mut out = Vec::new();
-    let mut push = |text: String, kind: FormKind| {
+    let mut push = |text: String, kind: FormKind, common: bool| {
         if !text.trim().is_empty() && !out.iter().any(|f: &Form| f.text == text) {
-            out.push(Form { text, kind });
+            out.push(Form { text, kind, common });
         }
     };
-    push(entry.name.clone(), FormKind::Name);
+    // For a district `common_word` judges its bare name, not "Landkreis X".
+    let name_common = entry.common_word && entry.kind != EntityKind::District;
+    let alias_common = |alias: &str| entry.common_aliases.iter().any(|a| a == alias);
+    push(entry.name.clone(), FormKind::Name, name_common);
     for alias in &entry.aliases {
-        push(alias.clone(), FormKind::Alias);
+        push(alias.clone(), FormKind::Alias, alias_common(alias));
     }
-    let names: Vec<&str> = std::iter::once(entry.name.as_str())
-        .chain(entry.aliases.iter().map(String::as_str))
+    let names: Vec<(&str, bool)> = std::iter::once((entry.name.as_str(), name_common))
+        .chain(entry.aliases.iter().map(|a| (a.as_str(), alias_common(a))))
         .collect();
     match entry.kind {
         EntityKind::Municipality => {
-            for name in &names {
+            for (name, common) in &names {
                 for g in genitives(name) {
-                    push(g, FormKind::Alias);
+                    push(g, FormKind::Alias, *common);
                 }
             }
             if entry.population >= ADJECTIVE_MIN_POPULATION {
                 for a in adjectives(&entry.name) {
-                    push(a, FormKind::Adjective);
+                    push(a, FormKind::Adjective, name_common);
                 }
             }
         }
         EntityKind::State => {
             let name = entry.name.as_str();
             for g in genitives(name) {
-                push(g, FormKind::Alias);
+                push(g, FormKind::Alias, false);
             }
             for (state, abbreviation) in STATE_ABBREVIATIONS {
                 if *state == name {
-                    push((*abbreviation).to_owned(), FormKind::Alias);
+                    push((*abbreviation).to_owned(), FormKind::Alias, false);
                 }
             }
         }
@@ -139,28 +145,32 @@ pub fn forms(entry: &Entry) -> Vec<Form> {
             // "Landkreises Harz", "Kreis Harz" are the bare name plus a prefix word;
             // names such as "Saarpfalz-Kreis" or "Vogtlandkreis" inflect themselves.
             if entry.name.ends_with("kreis") || entry.name.ends_with("Kreis") {
-                push(format!("{}es", entry.name), FormKind::Alias);
-                push(format!("{}s", entry.name), FormKind::Alias);
+                push(format!("{}es", entry.name), FormKind::Alias, false);
+                push(format!("{}s", entry.name), FormKind::Alias, false);
             } else if entry.bare.is_none() {
                 for g in genitives(&entry.name) {
-                    push(g, FormKind::Alias);
+                    push(g, FormKind::Alias, false);
                 }
             }
             if let Some(bare) = &entry.bare {
-                push(bare.clone(), FormKind::Bare);
+                push(bare.clone(), FormKind::Bare, entry.common_word);
             }
         }
         EntityKind::Provider
         | EntityKind::Company
         | EntityKind::Authority
         | EntityKind::Association => {
-            for name in &names {
+            for (name, _) in &names {
                 if let Some(stem) = LEGAL_FORMS.iter().find_map(|lf| name.strip_suffix(lf)) {
-                    push(stem.trim_end_matches(',').to_owned(), FormKind::Alias);
+                    push(
+                        stem.trim_end_matches(',').to_owned(),
+                        FormKind::Alias,
+                        false,
+                    );
                 }
                 if name.chars().count() >= 4 && name.ends_with(|c: char| c.is_lowercase()) {
                     for g in genitives(name) {
-                        push(g, FormKind::Alias);
+                        push(g, FormKind::Alias, false);
                     }
                 }
             }
@@ -210,6 +220,8 @@ mod tests {
             district: None,
             population,
             historical: false,
+            common_word: false,
+            common_aliases: Vec::new(),
         }
     }
 
@@ -266,6 +278,23 @@ mod tests {
             sorted, PREFIXES,
             "PREFIXES must stay sorted for binary search"
         );
+    }
+
+    #[test]
+    fn common_words_stay_common_in_their_genitives() {
+        let mut lage = entry("Lage", EntityKind::Municipality, 35_000);
+        lage.common_word = true;
+        let common: Vec<_> = forms(&lage)
+            .into_iter()
+            .filter(|f| f.common)
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(common, ["Lage", "Lages"]);
+        let mut halle = entry("Halle (Saale)", EntityKind::Municipality, 240_000);
+        halle.aliases = vec!["Halle".into()];
+        halle.common_aliases = vec!["Halle".into()];
+        let f = forms(&halle);
+        assert!(!f[0].common && f[1].common && f[1].text == "Halle");
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Candidate {
     pub entry: usize,
     /// How the form relates to that entry.
     pub form: FormKind,
+    /// The form is also a common German word.
+    pub common: bool,
 }
 
 /// A name found in the text, with every entry it can stand for.
@@ -37,6 +39,8 @@ pub struct Hit {
     pub span: Span,
     /// The kind the prefix word selects ("Stadt" → municipality), if there is one.
     pub prefix: Option<EntityKind>,
+    /// The name follows "in", "aus" or "nach" directly, as places do.
+    pub after_preposition: bool,
     /// The entries the name can stand for; never empty.
     pub candidates: Vec<Candidate>,
 }
@@ -77,6 +81,7 @@ impl Matcher {
                     candidate: Candidate {
                         entry: i,
                         form: form.kind,
+                        common: form.common,
                     },
                     written: form.text.into_boxed_str(),
                 });
@@ -133,6 +138,7 @@ impl Matcher {
             hits.push(Hit {
                 span,
                 prefix,
+                after_preposition: matches!(word_before(norm, start), Some("in" | "aus" | "nach")),
                 candidates,
             });
         }
@@ -173,6 +179,17 @@ fn capitals_agree(form: &str, written: &str) -> bool {
         .all(|(f, w)| !f.is_uppercase() || !w.is_lowercase())
 }
 
+/// The normalised word right before the offset `start`, if a space separates them.
+fn word_before(norm: &str, start: usize) -> Option<&str> {
+    let head = norm[..start].strip_suffix(' ')?;
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(&head[word_start..])
+}
+
 /// A prefix word ("Stadt", "Landkreises") right before the normalised offset
 /// `start`: its original start and the kind it selects. The word must be written
 /// with a capital, as German nouns are.
@@ -182,14 +199,10 @@ fn prefix_before(
     start: usize,
 ) -> Option<(usize, EntityKind)> {
     let norm = view.as_str();
-    let head = norm[..start].strip_suffix(' ')?;
-    let word_start = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let kind = prefix_kind(&head[word_start..])?;
-    let span = view.original_span(word_start, head.len())?;
+    let word = word_before(norm, start)?;
+    let kind = prefix_kind(word)?;
+    let word_end = start - 1;
+    let span = view.original_span(word_end - word.len(), word_end)?;
     let first = span.slice(original)?.chars().next()?;
     first.is_uppercase().then_some((span.start, kind))
 }
@@ -209,6 +222,8 @@ mod tests {
             district: None,
             population: 1000,
             historical: false,
+            common_word: false,
+            common_aliases: Vec::new(),
         }
     }
 

@@ -44,6 +44,11 @@ pub struct Entry {
     pub population: u64,
     /// An organisation that no longer exists under this name.
     pub historical: bool,
+    /// The name (for a district: its bare name) is also a common German word
+    /// ("Lage", "Essen"): a place only in context.
+    pub common_word: bool,
+    /// Aliases that are common German words.
+    pub common_aliases: Vec<String>,
 }
 
 /// A role title with the forms it takes in text.
@@ -180,6 +185,9 @@ fn parse_places(table: &Table<'_>) -> Result<Vec<Entry>, GazetteerError> {
         "aliases",
         "bare",
     ])?;
+    // Optional columns: user files may leave them out.
+    let column = |name: &str| table.header.iter().position(|h| *h == name);
+    let (common_word, common_aliases) = (column("common_word"), column("common_aliases"));
     table
         .rows
         .iter()
@@ -200,6 +208,10 @@ fn parse_places(table: &Table<'_>) -> Result<Vec<Entry>, GazetteerError> {
                 district: non_empty(f[district]),
                 population,
                 historical: false,
+                common_word: common_word.is_some_and(|c| f[c].trim() == "yes"),
+                common_aliases: common_aliases
+                    .map(|c| list(f[c]).map(str::to_owned).collect())
+                    .unwrap_or_default(),
             })
         })
         .collect()
@@ -222,6 +234,8 @@ fn parse_organisations(table: &Table<'_>) -> Result<Vec<Entry>, GazetteerError> 
                 district: None,
                 population: 0,
                 historical: historical.is_some_and(|h| !f[h].trim().is_empty()),
+                common_word: false,
+                common_aliases: Vec::new(),
             })
         })
         .collect()

@@ -6,11 +6,18 @@
 //! 1. A prefix word decides the kind ("Landkreis Leipzig", "Stadt Hamburg").
 //! 2. A district's bare name counts only after a district prefix, or when no other
 //!    entry has that name.
-//! 3. A Land wins over the city of the same name ("Berlin", "Hamburg").
-//! 4. Among homonyms, those in a Land the article names elsewhere win (a Land, or a
+//! 3. A Land wins over the city of the same name ("Berlin", "Hamburg", also as
+//!    "Hansestadt Bremen"): a city-state is one entity.
+//! 4. Among homonyms, an entry the article names elsewhere without ambiguity wins
+//!    ("IT-DLZ" after "IT-Dienstleistungszentrum Saarland"); then those in a Land
+//!    the article names elsewhere win (a Land, or a
 //!    place whose name is unambiguous); then the most populous. When context did not
 //!    decide, the others are kept as alternatives, so the record can say the choice
 //!    stayed open.
+//! 5. A name that is also a common German word ("Lage", "Wissen", "Essen") counts
+//!    only in context: a prefix word ("Stadt Lage"), the same place named elsewhere
+//!    in an unambiguous form, or, for towns of some size, "in", "aus" or "nach"
+//!    right before it ("in Essen").
 
 use std::collections::BTreeSet;
 
@@ -34,13 +41,42 @@ pub struct Resolved {
     pub alternatives: Vec<usize>,
 }
 
+/// Smallest population at which "in"/"aus"/"nach" before a common-word name is
+/// taken as enough context: small places named like nouns need a prefix word.
+const PREPOSITION_MIN_POPULATION: u64 = 30_000;
+
 /// Chooses an entry for every hit.
 pub fn resolve(hits: &[Hit], entries: &[Entry]) -> Vec<Resolved> {
     let narrowed: Vec<Vec<Candidate>> = hits.iter().map(|h| narrow(h, entries)).collect();
     let context = context_lands(&narrowed, entries);
-    hits.iter()
+    let named: BTreeSet<usize> = narrowed
+        .iter()
+        .filter(|c| c.len() == 1 && !c[0].common)
+        .map(|c| c[0].entry)
+        .collect();
+    let chosen: Vec<Option<(Resolved, bool)>> = hits
+        .iter()
         .zip(narrowed)
-        .filter_map(|(hit, candidates)| choose(hit.span, candidates, entries, &context))
+        .map(|(hit, candidates)| {
+            let needs_context = hit.prefix.is_none() && candidates.iter().all(|c| c.common);
+            choose(hit.span, candidates, entries, &context, &named).map(|r| (r, needs_context))
+        })
+        .collect();
+    let confirmed: BTreeSet<usize> = chosen
+        .iter()
+        .flatten()
+        .filter(|(_, needs)| !needs)
+        .map(|(r, _)| r.entry)
+        .collect();
+    hits.iter()
+        .zip(chosen)
+        .filter_map(|(hit, chosen)| {
+            let (r, needs_context) = chosen?;
+            let in_context = confirmed.contains(&r.entry)
+                || (hit.after_preposition
+                    && entries[r.entry].population >= PREPOSITION_MIN_POPULATION);
+            (!needs_context || in_context).then_some(r)
+        })
         .collect()
 }
 
@@ -54,6 +90,17 @@ fn is_place(kind: EntityKind) -> bool {
 /// Rules 1 to 3: the candidates a hit can still stand for.
 fn narrow(hit: &Hit, entries: &[Entry]) -> Vec<Candidate> {
     let mut c = hit.candidates.clone();
+    // Berlin, Hamburg, Bremen: the city-state is one entity, even when written
+    // "Stadt Bremen" or "Hansestadt Hamburg".
+    let state_names: Vec<&str> = c
+        .iter()
+        .filter(|x| entries[x.entry].kind == EntityKind::State)
+        .map(|x| entries[x.entry].name.as_str())
+        .collect();
+    c.retain(|x| {
+        let e = &entries[x.entry];
+        e.kind != EntityKind::Municipality || !state_names.contains(&e.name.as_str())
+    });
     if let Some(kind) = hit.prefix {
         if c.iter().any(|x| entries[x.entry].kind == kind) {
             c.retain(|x| entries[x.entry].kind == kind);
@@ -66,6 +113,7 @@ fn narrow(hit: &Hit, entries: &[Entry]) -> Vec<Candidate> {
     if c.iter().any(|x| x.form != FormKind::Adjective) {
         c.retain(|x| x.form != FormKind::Adjective);
     }
+    // "Brandenburg" alone is the Land, not Brandenburg an der Havel.
     if hit.prefix.is_none() && c.iter().any(|x| entries[x.entry].kind == EntityKind::State) {
         c.retain(|x| {
             entries[x.entry].kind == EntityKind::State || !is_place(entries[x.entry].kind)
@@ -78,7 +126,7 @@ fn narrow(hit: &Hit, entries: &[Entry]) -> Vec<Candidate> {
 fn context_lands(narrowed: &[Vec<Candidate>], entries: &[Entry]) -> BTreeSet<String> {
     narrowed
         .iter()
-        .filter(|c| c.len() == 1 && c[0].form != FormKind::Adjective)
+        .filter(|c| c.len() == 1 && c[0].form != FormKind::Adjective && !c[0].common)
         .filter_map(|c| {
             let e = &entries[c[0].entry];
             is_place(e.kind).then(|| e.land.clone()).flatten()
@@ -92,6 +140,7 @@ fn choose(
     candidates: Vec<Candidate>,
     entries: &[Entry],
     context: &BTreeSet<String>,
+    named: &BTreeSet<usize>,
 ) -> Option<Resolved> {
     let first = *candidates.first()?;
     if candidates.len() == 1 {
@@ -102,6 +151,10 @@ fn choose(
             alternatives: Vec::new(),
         });
     }
+    let named_elsewhere: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| named.contains(&c.entry))
+        .collect();
     let in_context: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| {
@@ -111,11 +164,14 @@ fn choose(
                 .is_some_and(|l| context.contains(l))
         })
         .collect();
-    let pool: Vec<&Candidate> = if in_context.is_empty() {
-        candidates.iter().collect()
-    } else {
+    let pool: Vec<&Candidate> = if !named_elsewhere.is_empty() {
+        named_elsewhere
+    } else if !in_context.is_empty() {
         in_context
+    } else {
+        candidates.iter().collect()
     };
+
     let best = **pool.iter().max_by(|a, b| {
         let (ea, eb) = (&entries[a.entry], &entries[b.entry]);
         // Current organisations before historical ones, then population, then the
@@ -160,6 +216,8 @@ mod tests {
             district: None,
             population,
             historical: false,
+            common_word: false,
+            common_aliases: Vec::new(),
         }
     }
 
@@ -167,11 +225,46 @@ mod tests {
         Hit {
             span: Span::new(0, 1),
             prefix,
+            after_preposition: false,
             candidates: candidates
                 .iter()
-                .map(|&(entry, form)| Candidate { entry, form })
+                .map(|&(entry, form)| Candidate {
+                    entry,
+                    form,
+                    common: false,
+                })
                 .collect(),
         }
+    }
+
+    fn common(mut h: Hit, after_preposition: bool) -> Hit {
+        h.after_preposition = after_preposition;
+        for c in &mut h.candidates {
+            c.common = true;
+        }
+        h
+    }
+
+    #[test]
+    fn common_words_need_context() {
+        let entries = vec![
+            entry("lage", EntityKind::Municipality, "05", 35_000),
+            entry("wald", EntityKind::Municipality, "09", 1_000),
+        ];
+        let lage = hit(None, &[(0, FormKind::Name)]);
+        let wald = hit(None, &[(1, FormKind::Name)]);
+        assert!(resolve(&[common(lage.clone(), false)], &entries).is_empty());
+        assert_eq!(resolve(&[common(lage.clone(), true)], &entries).len(), 1);
+        assert!(resolve(&[common(wald.clone(), true)], &entries).is_empty());
+        let prefixed = common(
+            hit(Some(EntityKind::Municipality), &[(1, FormKind::Name)]),
+            false,
+        );
+        assert_eq!(resolve(&[prefixed, common(wald, false)], &entries).len(), 2);
+        assert_eq!(
+            resolve(&[common(lage.clone(), false), lage], &entries).len(),
+            2
+        );
     }
 
     #[test]
@@ -207,15 +300,26 @@ mod tests {
 
     #[test]
     fn a_land_wins_over_its_city() {
-        let entries = vec![
-            entry("berlin-city", EntityKind::Municipality, "11", 3_700_000),
-            entry("berlin-land", EntityKind::State, "11", 3_700_000),
+        let mut entries = vec![
+            entry("ags:11000000", EntityKind::Municipality, "11", 3_700_000),
+            entry("ags:11", EntityKind::State, "11", 3_700_000),
+            entry("ags:16077000", EntityKind::Municipality, "16", 900),
         ];
+        entries[0].name = "Berlin".into();
+        entries[1].name = "Berlin".into();
         let both = [(0, FormKind::Name), (1, FormKind::Name)];
         assert_eq!(resolve(&[hit(None, &both)], &entries)[0].entry, 1);
+        let prefixed = hit(Some(EntityKind::Municipality), &both);
         assert_eq!(
-            resolve(&[hit(Some(EntityKind::Municipality), &both)], &entries)[0].entry,
-            0
+            resolve(&[prefixed], &entries)[0].entry,
+            1,
+            "Stadt Berlin is the Land"
         );
+        // A Land does not swallow a Gemeinde of another name after a prefix.
+        let other = hit(
+            Some(EntityKind::Municipality),
+            &[(1, FormKind::Name), (2, FormKind::Alias)],
+        );
+        assert_eq!(resolve(&[other], &entries)[0].entry, 2);
     }
 }
