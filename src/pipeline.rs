@@ -5,6 +5,7 @@ use crate::classify::CooperationClassifier;
 use crate::decode::decode;
 use crate::extract::amount::AmountFinder;
 use crate::extract::date::DateFinder;
+use crate::extract::known_officials::KnownOfficials;
 use crate::extract::official::OfficialFinder;
 use crate::extract::published::find_published;
 use crate::extract::title::find_title;
@@ -13,7 +14,7 @@ use crate::gazetteer::matcher::Matcher;
 use crate::gazetteer::resolve::{resolve, Resolved};
 use crate::gazetteer::Gazetteer;
 use crate::normalize::NormalizedText;
-use crate::record::{Entity, Official, Record};
+use crate::record::{Attribution, Entity, Official, Record};
 use crate::segment::sentences;
 use crate::source::Document;
 use crate::span::{Quote, Span};
@@ -45,6 +46,7 @@ impl PipelineBuilder {
         Ok(Pipeline {
             matcher: Matcher::new(gazetteer.entries())?,
             officials: OfficialFinder::new(gazetteer.roles())?,
+            known: KnownOfficials::new(gazetteer.officials())?,
             gazetteer,
             layout: BoilerplateClassifier::new(),
             dates: DateFinder::new(),
@@ -61,6 +63,7 @@ pub struct Pipeline {
     gazetteer: Gazetteer,
     matcher: Matcher,
     officials: OfficialFinder,
+    known: KnownOfficials,
     layout: BoilerplateClassifier,
     dates: DateFinder,
     amounts: AmountFinder,
@@ -107,9 +110,33 @@ impl Pipeline {
             .collect();
         let mut places = resolve(&hits, entries);
         let sentence_spans = content_sentences(text, &paragraphs);
-        let officials = self
+        let mut officials = self
             .officials
             .find(text, &view, &sentence_spans, &places, entries);
+        let mut body_names: Vec<String> = places
+            .iter()
+            .filter(|p| p.form != FormKind::Adjective)
+            .map(|p| entries[p.entry].name.clone())
+            .collect();
+        body_names.sort();
+        body_names.dedup();
+        self.known.apply(
+            text,
+            &view,
+            &sentence_spans,
+            published,
+            &body_names,
+            &mut officials,
+        );
+        // A known official found only by a surname that is a place the text names
+        // ("Hamburg") is the place, not the person.
+        officials.retain(|o| {
+            o.role_source == Some(Attribution::Text)
+                || !o
+                    .mentions
+                    .iter()
+                    .all(|m| places.iter().any(|p| p.span == m.span()))
+        });
         // A surname that is also a place name ("Britz") names the person.
         places.retain(|p| {
             !officials

@@ -4,6 +4,7 @@
 
 pub mod amount;
 pub mod date;
+pub mod known_officials;
 pub mod official;
 pub mod published;
 pub mod title;

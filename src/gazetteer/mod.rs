@@ -10,6 +10,7 @@
 
 pub mod forms;
 pub mod matcher;
+pub mod officials;
 pub mod resolve;
 mod tsv;
 
@@ -17,11 +18,13 @@ use std::collections::HashMap;
 
 use crate::error::GazetteerError;
 use crate::record::EntityKind;
+use officials::{parse_officials, KnownOfficial};
 use tsv::{list, Table};
 
 const PLACES: &str = include_str!("../../gazetteers/places.tsv");
 const PROVIDERS: &str = include_str!("../../gazetteers/providers.tsv");
 const ROLES: &str = include_str!("../../gazetteers/roles.tsv");
+const OFFICIALS: &str = include_str!("../../gazetteers/officials.tsv");
 
 /// A place or organisation the matcher can find.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +74,7 @@ pub struct Role {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     roles: Vec<Role>,
+    officials: Vec<KnownOfficial>,
 }
 
 impl Gazetteer {
@@ -80,15 +84,20 @@ impl Gazetteer {
         g.add_file("bundled:places.tsv", PLACES)?;
         g.add_file("bundled:providers.tsv", PROVIDERS)?;
         g.add_file("bundled:roles.tsv", ROLES)?;
+        g.add_file("bundled:officials.tsv", OFFICIALS)?;
         Ok(g)
     }
 
-    /// Adds the entries of one TSV file (places, organisations or roles, told apart
-    /// by the header). Entries whose `id` (or role) is already known replace the old
+    /// Adds the entries of one TSV file (places, organisations, roles or office
+    /// holders, told apart by the header). Entries whose `id` (or role) is already known replace the old
     /// one. `file` names the source in error messages.
     pub fn add_file(&mut self, file: &str, source: &str) -> Result<(), GazetteerError> {
         let table = Table::parse(file, source)?;
-        if table.header.contains(&"role") {
+        // Office holders have a `role` column too, so they are told apart first.
+        if table.header.contains(&"first_seen") {
+            let officials = parse_officials(&table)?;
+            merge(&mut self.officials, officials, |o| o.id.clone());
+        } else if table.header.contains(&"role") {
             let roles = parse_roles(&table)?;
             merge(&mut self.roles, roles, |r| r.role.clone());
         } else if table.header.contains(&"population") {
@@ -116,6 +125,11 @@ impl Gazetteer {
     /// Every role.
     pub fn roles(&self) -> &[Role] {
         &self.roles
+    }
+
+    /// Every known office holder.
+    pub fn officials(&self) -> &[KnownOfficial] {
+        &self.officials
     }
 }
 

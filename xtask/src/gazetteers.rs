@@ -13,6 +13,8 @@
 mod common_words;
 mod gv100ad;
 mod names;
+mod offices;
+mod officials;
 mod places;
 mod providers;
 mod roles;
@@ -105,6 +107,7 @@ pub struct Summary {
     pub providers: usize,
     pub companies: usize,
     pub roles: usize,
+    pub officials: officials::Officials,
 }
 
 impl fmt::Display for Summary {
@@ -113,7 +116,9 @@ impl fmt::Display for Summary {
             f,
             "gazetteers: places.tsv {} states, {} districts, {} municipalities, \
              {} rows with common_word, {} common aliases; \
-             providers.tsv {} providers, {} companies; roles.tsv {} roles",
+             providers.tsv {} providers, {} companies; roles.tsv {} roles; \
+             officials.tsv {} persons, {} offices ({} cabinet, {} mayors joined, {} not joined; \
+             {} snapshot entries without a name skipped)",
             self.states,
             self.districts,
             self.municipalities,
@@ -121,8 +126,18 @@ impl fmt::Display for Summary {
             self.common_aliases,
             self.providers,
             self.companies,
-            self.roles
-        )
+            self.roles,
+            self.officials.persons,
+            self.officials.rows.len(),
+            self.officials.cabinet_offices,
+            self.officials.mayors_joined,
+            self.officials.unjoined.len(),
+            self.officials.skipped_entries
+        )?;
+        for unjoined in &self.officials.unjoined {
+            write!(f, "\n  not joined: {unjoined}")?;
+        }
+        Ok(())
     }
 }
 
@@ -239,7 +254,48 @@ fn output(file: &str, text: String) -> Output {
     }
 }
 
-/// Derives all three files in memory.
+const CABINETS_ATTRIBUTION: &str = "Quelle: de.wikipedia.org (Artikel „Bundesregierung \
+(Deutschland)“, „Liste der deutschen Ministerpräsidenten“ und die jeweiligen Kabinettsartikel), \
+CC BY-SA 4.0; extrahiert von Husterknupp/party-insights-shenanigans (MIT).";
+
+const MAYORS_ATTRIBUTION: &str =
+    "Quelle: Wikidata (CC0), Abfrage vom Juni 2018 in njanakiev/wikidata-mayors (MIT).";
+
+fn derive_officials(
+    sources: &Path,
+    places: &places::Places,
+) -> Result<(Output, officials::Officials)> {
+    let index = officials::PlaceIndex::new(places::COLUMNS, &places.rows)?;
+    let derived = officials::derive(sources, &index)?;
+    let text = Table {
+        comments: vec![
+            "officials.tsv: office holders of the Bund and Länder cabinets and German mayors, with term bounds.".to_owned(),
+            GENERATED.to_owned(),
+            format!(
+                "Source: {SOURCES}/officials/{}/history/ (Wikipedia cabinet snapshots 2023-08-11 to 2026-07-30; \
+                 first_seen/last_seen/first_absent are snapshot dates).",
+                officials::CABINETS
+            ),
+            format!(
+                "Source: {SOURCES}/officials/{}/european_mayors.csv (Wikidata, June 2018; first_seen is the \
+                 Wikidata start date, last_seen {}); Gemeinden joined to {OUTPUT}/places.tsv.",
+                officials::MAYORS,
+                officials::MAYORS_SEEN
+            ),
+            "Licence: cabinet rows CC BY-SA 4.0 (German Wikipedia); mayor rows CC0 1.0 (Wikidata); \
+             org and org_id from places.tsv (dl-de/by-2-0)."
+                .to_owned(),
+            CABINETS_ATTRIBUTION.to_owned(),
+            MAYORS_ATTRIBUTION.to_owned(),
+        ],
+        columns: officials::COLUMNS,
+        rows: derived.rows.clone(),
+    }
+    .render("officials.tsv")?;
+    Ok((output("officials.tsv", text), derived))
+}
+
+/// Derives all four files in memory.
 pub fn derive(root: &Path) -> Result<(Vec<Output>, Summary)> {
     let sources = root.join(SOURCES);
     verify_checksums(&sources, &sources.join("SOURCES.md"), &PINNED)?;
@@ -249,6 +305,7 @@ pub fn derive(root: &Path) -> Result<(Vec<Output>, Summary)> {
         &PINNED_IN_README,
     )?;
     let (places_out, places) = derive_places(&sources)?;
+    let (officials_out, officials) = derive_officials(&sources, &places)?;
 
     let providers = providers::derive(&read_source_table(&sources, "providers.tsv")?)?;
     let providers_text = Table {
@@ -286,11 +343,13 @@ pub fn derive(root: &Path) -> Result<(Vec<Output>, Summary)> {
         providers: providers.providers,
         companies: providers.companies,
         roles: role_count,
+        officials,
     };
     let outputs = vec![
         places_out,
         output("providers.tsv", providers_text),
         output("roles.tsv", roles_text),
+        officials_out,
     ];
     Ok((outputs, summary))
 }
@@ -343,6 +402,21 @@ mod tests {
         assert_eq!(summary.municipalities, 10_751);
         assert_eq!(summary.roles, 107);
         assert_eq!(summary.providers + summary.companies, 94);
+        let officials = &summary.officials;
+        assert_eq!(officials.persons, 367);
+        assert_eq!(officials.rows.len(), 410);
+        assert_eq!(officials.cabinet_offices, 302);
+        assert_eq!(officials.mayors_joined, 108);
+        assert_eq!(officials.skipped_entries, 4);
+        assert_eq!(
+            officials.unjoined,
+            [
+                "Fulda / Q24574588: the mayor has no name label in the extract",
+                "Friedberg / Michael Keller: 2 Gemeinden are called \"Friedberg\" and population \
+                 does not tell them apart",
+                "Lutherstadt Wittenberg / Q41795233: the mayor has no name label in the extract",
+            ]
+        );
 
         let population = |kind: &str| -> u64 {
             let kind = format!("\t{kind}\t");
