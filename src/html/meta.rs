@@ -230,19 +230,26 @@ fn find_date_published(v: &Value, articles: bool) -> Option<&str> {
     }
 }
 
+/// `<time>` elements read for a date at most.
+const MAX_TIME_ELEMENTS: usize = 16;
+
 /// The first dated `<time>` or `itemprop=datePublished` element of the article.
+/// Only the first few such elements are read, so a page of thousands of `<time>`
+/// elements stays fast.
 fn time_element_date(dom: &Dom, layout: &Layout) -> Option<CalendarDate> {
-    dom.elements.iter().enumerate().find_map(|(i, e)| {
+    let candidates = dom.elements.iter().enumerate().filter(|&(i, e)| {
         let dated = e.name == "time"
             || e.attr("itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
-        let c = layout.ctx.get(i)?;
+        let Some(c) = layout.ctx.get(i) else {
+            return false;
+        };
         let in_root = layout
             .root
             .map_or(true, |r| dom.ancestors(Some(i)).any(|(a, _)| a == r));
-        if !dated || c.skip || !matches!(c.boiler, None | Some(BlockLabel::Byline)) || !in_root {
-            return None;
-        }
+        dated && !c.skip && matches!(c.boiler, None | Some(BlockLabel::Byline)) && in_root
+    });
+    candidates.take(MAX_TIME_ELEMENTS).find_map(|(i, e)| {
         if let Some(d) = e
             .attr("datetime")
             .or_else(|| e.attr("content"))
