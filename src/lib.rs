@@ -36,6 +36,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
+pub mod html;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;

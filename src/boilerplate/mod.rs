@@ -29,7 +29,7 @@
 //!    below it subtitle or dateline, other lines page furniture. Inside it, short
 //!    lines are headings and bullet lines lists. Below it, stray lines are furniture.
 
-mod cues;
+pub(crate) mod cues;
 mod lines;
 
 #[cfg(test)]

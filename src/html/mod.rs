@@ -1,0 +1,138 @@
+//! HTML pages: their layout as labelled spans of the raw page, their title and
+//! their publication date.
+//!
+//! The page is read with html5gum, a WHATWG-compliant tokenizer that gives every
+//! token its byte span and never fails on malformed input ([`dom`]). Each text node
+//! becomes one [`Block`] whose span covers the node's raw bytes in the page,
+//! without surrounding white space. No block holds markup: every span lies between
+//! two tags, so a block never contains a tag (a stray `<` that is not a tag, as in
+//! `Kosten < 5.000 Euro`, is text and stays). Text inside `script`, `style`,
+//! `noscript`, `template`, `iframe`, `object` and `textarea`, and comments, is no
+//! block at all. How the blocks are labelled is told in [`layout`]; title and
+//! publication date in [`meta`].
+//!
+//! # Character references
+//!
+//! Spans point into the decoded page as it is, references and all: a place written
+//! `M&uuml;nchen` is the raw bytes `M&uuml;nchen`, and a mention found there is
+//! reported with exactly those bytes as its `text` (so `text == page[start..end]`
+//! keeps holding). Matching needs the characters: [`char_reference_at`] reads one
+//! reference at a byte offset (with its length), so a normalised view can resolve
+//! references and still map every character back to raw bytes;
+//! [`decode_references`] resolves a whole string. Title and publication date are
+//! values, not quotes, and come with references resolved.
+
+mod dom;
+mod layout;
+mod meta;
+mod refs;
+
+#[cfg(test)]
+mod tests;
+
+use crate::boilerplate::cues::Cues;
+use crate::boilerplate::Block;
+use crate::calendar::CalendarDate;
+
+pub use refs::{char_reference_at, decode_references};
+
+/// The layout of an HTML page: blocks over the raw page text (byte spans into the
+/// decoded page, markup included), and what the page says about itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlPage {
+    /// One block per text node, in page order, never overlapping.
+    pub blocks: Vec<Block>,
+    /// The headline, references resolved and white space collapsed.
+    pub title: Option<String>,
+    /// The publication date the page states for itself.
+    pub published: Option<CalendarDate>,
+}
+
+/// Reads the layout, title and publication date of an HTML page. Never fails and
+/// never panics: malformed markup is read the way browsers read it, or skipped.
+pub fn analyse(text: &str) -> HtmlPage {
+    let dom = dom::Dom::parse(text);
+    let layout = layout::layout(&dom, &CUES);
+    let blocks = dom
+        .texts
+        .iter()
+        .zip(&layout.labels)
+        .filter_map(|(t, label)| {
+            let label = (*label)?;
+            (!t.span.is_empty()).then_some(Block {
+                span: t.span,
+                label,
+            })
+        })
+        .collect();
+    HtmlPage {
+        blocks,
+        title: meta::title(&dom, &layout),
+        published: meta::published(&dom, &layout),
+    }
+}
+
+/// The text-page layout cues, compiled once.
+static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(Cues::new);
+
+/// Tag names whose opening tag marks a page as HTML.
+const TAG_NAMES: &[&str] = &[
+    "a", "article", "b", "body", "br", "div", "em", "footer", "h1", "h2", "h3", "head", "header",
+    "html", "i", "img", "li", "link", "main", "meta", "nav", "ol", "p", "script", "section",
+    "span", "strong", "style", "table", "td", "title", "tr", "ul",
+];
+
+/// True when `text` is an HTML page: a doctype, `<html`, `<head` or `<body` near the
+/// start, or at least [`MIN_TAGS`] tags of common HTML elements in its first 64 KiB.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || ["<html", "<head", "<body"].iter().any(|t| {
+            head.match_indices(t).any(|(i, _)| {
+                head[i + t.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '>' || c.is_whitespace())
+            })
+        })
+    {
+        return true;
+    }
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    count_tags(&text[..end]) >= MIN_TAGS
+}
+
+/// Tags of common elements a text must hold to be sniffed as HTML.
+pub const MIN_TAGS: usize = 8;
+
+/// Opening and closing tags of [`TAG_NAMES`] elements in `text`.
+fn count_tags(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    for (i, _) in text.match_indices('<') {
+        let mut j = i + 1;
+        if bytes.get(j) == Some(&b'/') {
+            j += 1;
+        }
+        let len = bytes[j.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = text.get(j..j + len).unwrap_or("").to_ascii_lowercase();
+        let after = bytes.get(j + len).copied();
+        if TAG_NAMES.contains(&name.as_str())
+            && matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'))
+        {
+            n += 1;
+        }
+    }
+    n
+}
