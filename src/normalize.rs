@@ -23,6 +23,17 @@ pub struct NormalizedText {
 impl NormalizedText {
     /// Normalises all of `original`.
     pub fn new(original: &str) -> NormalizedText {
+        NormalizedText::build(original, false)
+    }
+
+    /// Normalises an HTML page: character references count as the characters they
+    /// stand for ("M&uuml;nchen" matches "München", quoted with its raw bytes) and
+    /// tags as white space, so text split by inline markup still matches.
+    pub fn new_markup(original: &str) -> NormalizedText {
+        NormalizedText::build(original, true)
+    }
+
+    fn build(original: &str, markup: bool) -> NormalizedText {
         let mut out = NormalizedText {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
@@ -30,11 +41,29 @@ impl NormalizedText {
         let chars: Vec<(usize, char)> = original.char_indices().collect();
         let mut i = 0;
         while i < chars.len() {
-            let (pos, c) = chars[i];
-            let end = chars.get(i + 1).map_or(original.len(), |&(p, _)| p);
+            let (pos, mut c) = chars[i];
+            let mut end = chars.get(i + 1).map_or(original.len(), |&(p, _)| p);
+            if markup {
+                if let Some((decoded, len)) = (c == '&')
+                    .then(|| crate::html::char_reference_at(original, pos))
+                    .flatten()
+                {
+                    c = decoded;
+                    end = pos + len;
+                } else if let Some(len) = tag_length(original, pos) {
+                    c = ' ';
+                    end = pos + len;
+                }
+            }
+            // A reference or tag stands for one character: go on after all of it.
+            let next = if markup {
+                chars.partition_point(|&(p, _)| p < end)
+            } else {
+                i + 1
+            };
             if is_dash(c) {
-                if let Some(next) = joined_word_after_hyphen(&chars, i) {
-                    i = next;
+                if let Some(after) = joined_word_after_hyphen(&chars, i) {
+                    i = after;
                     continue;
                 }
             }
@@ -51,7 +80,7 @@ impl NormalizedText {
                     out.push(lc, pos, end);
                 }
             }
-            i += 1;
+            i = next;
         }
         out
     }
@@ -106,6 +135,20 @@ pub fn tidy(phrase: &str) -> String {
         i += 1;
     }
     out.trim_end().to_owned()
+}
+
+/// The byte length of a tag (or comment, or doctype) starting at `at`, if one does.
+fn tag_length(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let mut chars = rest.chars();
+    if chars.next()? != '<' {
+        return None;
+    }
+    let second = chars.next()?;
+    if !(second.is_ascii_alphabetic() || second == '/' || second == '!') {
+        return None;
+    }
+    rest.find('>').map(|close| close + 1)
 }
 
 /// Normalises a gazetteer term the way [`NormalizedText::new`] normalises text.
@@ -233,6 +276,17 @@ mod tests {
         assert_eq!(tidy("Hol-ger  Platz"), "Holger Platz");
         assert_eq!(tidy("Geschäfts-\nführer"), "Geschäftsführer");
         assert_eq!(tidy("IT-Staats\u{00AD}sekretär"), "IT-Staatssekretär");
+    }
+
+    #[test]
+    fn markup_view_decodes_references_and_hides_tags() {
+        let page = "<p>Die Stadt M&uuml;nchen und <b>Dachau</b> &ndash; N&#252;rnberg</p>";
+        let n = NormalizedText::new_markup(page);
+        assert_eq!(n.as_str(), "die stadt münchen und dachau - nürnberg ");
+        let start = n.as_str().find("münchen").unwrap();
+        let span = n.original_span(start, start + "münchen".len()).unwrap();
+        assert_eq!(span.slice(page), Some("M&uuml;nchen"));
+        assert_eq!(NormalizedText::new("a&amp;b <i>").as_str(), "a&amp;b <i>");
     }
 
     #[test]

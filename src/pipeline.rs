@@ -13,6 +13,7 @@ use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::matcher::Matcher;
 use crate::gazetteer::resolve::{resolve, Resolved};
 use crate::gazetteer::Gazetteer;
+use crate::html::{analyse, looks_like_html};
 use crate::normalize::NormalizedText;
 use crate::record::{Attribution, Entity, Official, Record};
 use crate::segment::sentences;
@@ -90,18 +91,29 @@ impl Pipeline {
     /// The record of an already decoded text.
     pub fn extract(&self, source: String, text: &str) -> Record {
         let entries = self.gazetteer.entries();
-        let blocks = self.layout.classify(text);
-        let paragraphs = joined_paragraphs(text, &blocks);
+        let markup = looks_like_html(text);
+        let (blocks, title, published, view) = if markup {
+            let page = analyse(text);
+            (
+                page.blocks,
+                page.title,
+                page.published,
+                NormalizedText::new_markup(text),
+            )
+        } else {
+            let blocks = self.layout.classify(text);
+            let title = find_title(text, &blocks);
+            let published = find_published(text, &blocks);
+            (blocks, title, published, NormalizedText::new(text))
+        };
+        let paragraphs = joined_paragraphs(text, &blocks, markup);
         let content: Vec<Span> = paragraphs
             .iter()
             .filter(|b| b.label.is_content())
             .map(|b| b.span)
             .collect();
         let in_content = |span: Span| content.iter().any(|c| c.contains(span));
-        let title = find_title(text, &blocks);
-        let published = find_published(text, &blocks);
 
-        let view = NormalizedText::new(text);
         let hits: Vec<_> = self
             .matcher
             .find(text, &view)
@@ -184,19 +196,21 @@ impl Pipeline {
 }
 
 /// Blocks with consecutive lines of running text (body or list) joined into one,
-/// where only a single line break separates them: hard-wrapped text (PDF
-/// extracts) splits names, words and sentences across lines.
-fn joined_paragraphs(text: &str, blocks: &[Block]) -> Vec<Block> {
+/// where only a single line break separates them (hard-wrapped text such as PDF
+/// extracts splits names, words and sentences across lines) or, on an HTML page,
+/// only inline markup ("Bürgermeister <b>Max Muster</b>").
+fn joined_paragraphs(text: &str, blocks: &[Block], markup: bool) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for block in blocks {
         if let Some(last) = out.last_mut() {
             let gap = &text[last.span.end..block.span.start];
             let running = matches!(block.label, BlockLabel::Body | BlockLabel::List);
-            let one_break = gap.trim().is_empty()
-                && gap.matches('\n').count() + gap.matches('\r').count()
-                    - gap.matches("\r\n").count()
-                    == 1;
-            if running && last.label == block.label && one_break {
+            let joins = if markup {
+                only_inline_markup(gap)
+            } else {
+                gap.trim().is_empty() && line_breaks(gap) == 1
+            };
+            if running && last.label == block.label && joins {
                 last.span = last.span.cover(block.span);
                 continue;
             }
@@ -204,6 +218,40 @@ fn joined_paragraphs(text: &str, blocks: &[Block]) -> Vec<Block> {
         out.push(*block);
     }
     out
+}
+
+fn line_breaks(gap: &str) -> usize {
+    gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count()
+}
+
+/// Tags that style text within a line; any other tag ends a paragraph.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "cite", "em", "i", "mark", "q", "small", "span", "strong", "sub", "sup",
+    "time", "u",
+];
+
+/// True when `gap` holds nothing but white space and inline tags.
+fn only_inline_markup(gap: &str) -> bool {
+    let mut rest = gap.trim_start();
+    while !rest.is_empty() {
+        let Some(tag) = rest.strip_prefix('<') else {
+            return false;
+        };
+        let Some(close) = tag.find('>') else {
+            return false;
+        };
+        let name: String = tag[..close]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !INLINE_TAGS.contains(&name.as_str()) {
+            return false;
+        }
+        rest = tag[close + 1..].trim_start();
+    }
+    true
 }
 
 /// Sentences of the content blocks; kicker and headline read as one sentence, as
@@ -269,6 +317,14 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn inline_markup_joins_paragraphs_and_block_markup_does_not() {
+        assert!(only_inline_markup(" <b> "));
+        assert!(only_inline_markup("</strong> <a href=\"x\">"));
+        assert!(!only_inline_markup("</p><p>"));
+        assert!(!only_inline_markup("x"));
+    }
 
     #[test]
     fn pipeline_is_shareable_across_threads() {
