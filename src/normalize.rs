@@ -98,6 +98,19 @@ impl NormalizedText {
         &self.text
     }
 
+    /// The normalised byte range whose characters come from within `span` of the
+    /// original; empty when none do.
+    pub fn normalized_range(&self, span: Span) -> (usize, usize) {
+        let (start, end) = (to_u32(span.start), to_u32(span.end));
+        let first = self.origin.partition_point(|&(s, _)| s < start);
+        let last = self.origin.partition_point(|&(s, _)| s < end);
+        let last = last.max(first);
+        // Keep to character boundaries of the normalised text.
+        let first = (first..=last).find(|&i| self.text.is_char_boundary(i)).unwrap_or(last);
+        let last = (first..=last).rev().find(|&i| self.text.is_char_boundary(i)).unwrap_or(first);
+        (first, last)
+    }
+
     /// The original span of the normalised byte range `start..end` (a match).
     pub fn original_span(&self, start: usize, end: usize) -> Option<Span> {
         if start >= end || end > self.origin.len() {
@@ -287,6 +300,21 @@ mod tests {
         let span = n.original_span(start, start + "münchen".len()).unwrap();
         assert_eq!(span.slice(page), Some("M&uuml;nchen"));
         assert_eq!(NormalizedText::new("a&amp;b <i>").as_str(), "a&amp;b <i>");
+    }
+
+    #[test]
+    fn original_spans_map_to_normalised_ranges() {
+        let original = "Die Zusammen-\narbeit der Städte.";
+        let n = NormalizedText::new(original);
+        let word = |w: &str| {
+            let at = original.find(w).unwrap();
+            Span::new(at, at + w.len())
+        };
+        let (s, e) = n.normalized_range(word("Zusammen-\narbeit"));
+        assert_eq!(&n.as_str()[s..e], "zusammenarbeit");
+        let (s, e) = n.normalized_range(word("Städte"));
+        assert_eq!(&n.as_str()[s..e], "städte");
+        assert_eq!(n.normalized_range(Span::new(90, 99)), (n.as_str().len(), n.as_str().len()));
     }
 
     #[test]
