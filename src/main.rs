@@ -11,7 +11,7 @@ use clap::Parser;
 
 use cli::args::{Cli, Command, EvalArgs, ExtractArgs, InputFormat};
 use cli::exit::Exit;
-use cli::output::Output;
+use cli::output::{Compression, Output};
 use cli::progress::Progress;
 use coopfacts::eval::{evaluate, MinBar};
 use coopfacts::gazetteer::Gazetteer;
@@ -55,6 +55,12 @@ fn extract(args: ExtractArgs) -> Result<Exit> {
     let mut out = match &args.output {
         Some(path) => {
             if args.resume && path.exists() {
+                if Compression::of(path) != Compression::None {
+                    bail!(
+                        "--resume needs an uncompressed output file, not {}",
+                        path.display()
+                    );
+                }
                 let existing = File::open(path)
                     .with_context(|| format!("cannot read {} to resume", path.display()))?;
                 resumed = resume(BufReader::new(existing), &mut docs)

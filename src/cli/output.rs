@@ -61,10 +61,7 @@ impl Output {
         let file = match keep {
             Some(n) => {
                 if compression != Compression::None {
-                    bail!(
-                        "--resume needs an uncompressed output file, not {}",
-                        path.display()
-                    );
+                    bail!("cannot append to the compressed {}", path.display());
                 }
                 let f = OpenOptions::new()
                     .write(true)
