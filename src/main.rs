@@ -3,18 +3,20 @@
 mod cli;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufReader};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use cli::args::{Cli, Command, EvalArgs, ExtractArgs};
+use cli::args::{Cli, Command, EvalArgs, ExtractArgs, InputFormat};
 use cli::exit::Exit;
+use cli::output::{Compression, Output};
+use cli::progress::Progress;
 use coopfacts::eval::{evaluate, MinBar};
 use coopfacts::gazetteer::Gazetteer;
-use coopfacts::run::{RunError, Runner, Summary};
-use coopfacts::source::{documents, Input};
+use coopfacts::run::{resume, Resumed, RunError, Runner, Summary};
+use coopfacts::source::{self, Format, Input, SourceOptions};
 use coopfacts::PipelineBuilder;
 
 fn main() -> ExitCode {
@@ -48,19 +50,46 @@ fn extract(args: ExtractArgs) -> Result<Exit> {
         },
         ..Runner::default()
     };
-    let inputs = args.paths.iter().map(|p| Input::parse(p)).collect();
-    let docs = documents(inputs, args.max_doc_bytes);
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+    let mut docs = source::read(inputs(&args)?, source_options(&args));
+    let mut resumed = Resumed::default();
+    let mut out = match &args.output {
+        Some(path) => {
+            if args.resume && path.exists() {
+                if Compression::of(path) != Compression::None {
+                    bail!(
+                        "--resume needs an uncompressed output file, not {}",
+                        path.display()
+                    );
+                }
+                let existing = File::open(path)
+                    .with_context(|| format!("cannot read {} to resume", path.display()))?;
+                resumed = resume(BufReader::new(existing), &mut docs)
+                    .with_context(|| format!("cannot resume {}", path.display()))?;
+                Output::file(path, Some(resumed.bytes))?
+            } else {
+                Output::file(path, None)?
+            }
+        }
+        None => Output::stdout(),
     };
-    let summary = match runner.run(&pipeline, docs, &mut out, |_| {}) {
+    let progress = Progress::new(!args.quiet);
+    let result = runner.run(&pipeline, docs, &mut out, |s| progress.update(s));
+    progress.finish();
+    let mut summary = match result.and_then(|s| out.finish().map(|()| s).map_err(RunError::Write)) {
         Ok(s) => s,
         Err(RunError::OutputClosed) => return Ok(Exit::Success),
+        Err(RunError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return Ok(Exit::Success)
+        }
         Err(e) => return Err(e.into()),
     };
+    summary.resumed = resumed.records;
+    summary.errors += resumed.errors;
+    if let Some(path) = &args.stats {
+        let json = serde_json::to_string_pretty(&summary)?;
+        std::fs::write(path, json + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     if !args.quiet {
         eprintln!("coopfacts: {}", describe(&summary));
     }
@@ -71,10 +100,53 @@ fn extract(args: ExtractArgs) -> Result<Exit> {
     })
 }
 
+/// The inputs in the order given: the paths, then the lists. Standard input can
+/// serve only once.
+fn inputs(args: &ExtractArgs) -> Result<Vec<Input>> {
+    let inputs: Vec<Input> = args
+        .paths
+        .iter()
+        .map(|p| Input::parse(p))
+        .chain(args.files_from.iter().map(|l| Input::files_from(l)))
+        .collect();
+    let stdin = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::Stdin | Input::FilesFromStdin))
+        .count();
+    if stdin > 1 {
+        bail!("standard input (-) can be read only once");
+    }
+    Ok(inputs)
+}
+
+fn source_options(args: &ExtractArgs) -> SourceOptions {
+    SourceOptions {
+        max_doc_bytes: args.max_doc_bytes,
+        format: match args.format {
+            InputFormat::Auto => None,
+            InputFormat::Doc => Some(Format::Document),
+            InputFormat::Jsonl => Some(Format::Jsonl),
+            InputFormat::Warc => Some(Format::Warc),
+        },
+        text_field: args.text_field.clone(),
+        id_field: args.id_field.clone(),
+    }
+}
+
 fn describe(s: &Summary) -> String {
+    let resumed = if s.resumed > 0 {
+        format!(" (and {} kept from before)", s.resumed)
+    } else {
+        String::new()
+    };
     format!(
-        "{} documents, {} records, {} errors, {} facts, {:.2} s",
-        s.documents, s.records, s.errors, s.facts, s.seconds
+        "{} documents, {} records{resumed}, {} errors, {} facts, {:.1} MB, {:.2} s",
+        s.documents,
+        s.records,
+        s.errors,
+        s.facts,
+        s.bytes as f64 / 1e6,
+        s.seconds
     )
 }
 

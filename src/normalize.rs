@@ -106,8 +106,13 @@ impl NormalizedText {
         let last = self.origin.partition_point(|&(s, _)| s < end);
         let last = last.max(first);
         // Keep to character boundaries of the normalised text.
-        let first = (first..=last).find(|&i| self.text.is_char_boundary(i)).unwrap_or(last);
-        let last = (first..=last).rev().find(|&i| self.text.is_char_boundary(i)).unwrap_or(first);
+        let first = (first..=last)
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(last);
+        let last = (first..=last)
+            .rev()
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(first);
         (first, last)
     }
 
@@ -314,7 +319,10 @@ mod tests {
         assert_eq!(&n.as_str()[s..e], "zusammenarbeit");
         let (s, e) = n.normalized_range(word("Städte"));
         assert_eq!(&n.as_str()[s..e], "städte");
-        assert_eq!(n.normalized_range(Span::new(90, 99)), (n.as_str().len(), n.as_str().len()));
+        assert_eq!(
+            n.normalized_range(Span::new(90, 99)),
+            (n.as_str().len(), n.as_str().len())
+        );
     }
 
     #[test]

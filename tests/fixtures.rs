@@ -28,10 +28,7 @@ fn articles() -> Vec<PathBuf> {
 
 fn record_of(pipeline: &Pipeline, path: &Path) -> Record {
     let source = path.strip_prefix(root()).unwrap().display().to_string();
-    pipeline.process(&Document {
-        source,
-        content: Ok(fs::read(path).unwrap()),
-    })
+    pipeline.process(&Document::new(source, fs::read(path).unwrap()))
 }
 
 fn records() -> Vec<(PathBuf, Record)> {

@@ -13,10 +13,7 @@ fn pipeline() -> &'static Pipeline {
 }
 
 fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let record: Record = pipeline().process(&Document {
-        source: "prop".into(),
-        content: Ok(bytes.to_vec()),
-    });
+    let record: Record = pipeline().process(&Document::new("prop".into(), bytes.to_vec()));
     let Ok(decoded) = decode(bytes) else {
         prop_assert!(record.error.is_some());
         return Ok(());
