@@ -1,20 +1,27 @@
 //! Cooperation or not, its kind, and its parties.
 //!
-//! The decision rests on cue words in the article's own sentences: nouns and verbs
-//! of working together ("Kooperation", "Zusammenarbeit", "arbeiten … zusammen"), of
-//! merging ("Fusion", "verschmelzen"), of joining ("Beitritt", "Mitglied werden"), and
-//! of handing work over ("auslagern", "Outsourcing"). The parties are the places and
-//! organisations named in the first sentences that carry such a cue (the headline
-//! and its kicker count as one sentence): press texts name who cooperates up front
-//! and mention others (examples, competitors, earlier projects) further down.
-//! The kind follows from the cues and the parties: a merger or membership cue
-//! decides; a company among the parties or an outsourcing cue means outsourcing;
-//! two or more Länder make it interstate, two or more municipalities or districts
-//! intermunicipal. The cue spans are returned as evidence, for a reader to check.
+//! The decision rests on cue words in the article's own sentences, read on the
+//! normalised view (so "Zusammen-\narbeit" and "l&auml;sst" count): words of working
+//! together ("Kooperation", "Zusammenarbeit", "Vereinbarung", "gemeinsam",
+//! "arbeiten … zusammen"), of merging ("Fusion", "verschmelzen", "schließen sich
+//! zusammen"), of joining ("Beitritt", "tritt … bei", "wird Mitglied"), and of
+//! handing work over ("auslagern", "überträgt … an", "lässt … betreiben").
+//!
+//! The parties are the places and organisations named in the first sentences that
+//! carry a cue (the headline with its kicker counts as one): press texts name who
+//! cooperates up front and mention others (examples, competitors, earlier projects)
+//! further down. The kind follows from cues and parties: a merger or membership cue
+//! decides when it is the strongest special cue (cues in the headline weigh most);
+//! an outsourcing cue with a provider or company among the parties, or a company
+//! among them, means outsourcing; two or more Länder make it interstate, two or more
+//! municipalities or districts intermunicipal. The cue spans are returned as
+//! evidence, for a reader to check.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::gazetteer::Entry;
+use crate::normalize::NormalizedText;
 use crate::record::{CooperationKind, EntityKind};
 use crate::span::Span;
 
@@ -43,113 +50,137 @@ enum Cue {
     Outsourcing,
 }
 
+/// Word stems that are cues wherever they stand in a word ("Kooperationsvertrag",
+/// "Verwaltungsvereinbarung"), lower case as in the normalised view.
+const STEMS: &[(&str, Cue)] = &[
+    ("ausgelagert", Cue::Outsourcing),
+    ("auslager", Cue::Outsourcing),
+    ("beigetreten", Cue::Membership),
+    ("beitritt", Cue::Membership),
+    ("beizutreten", Cue::Membership),
+    ("betriebsführung", Cue::Outsourcing),
+    ("dienstleistungsvertrag", Cue::Outsourcing),
+    ("füreinander", Cue::Cooperation),
+    ("fusion", Cue::Merger),
+    ("gegenseitig", Cue::Cooperation),
+    ("gemeinsam", Cue::Cooperation),
+    ("interkommunal", Cue::Cooperation),
+    ("kooperation", Cue::Cooperation),
+    ("kooperier", Cue::Cooperation),
+    ("länderübergreifend", Cue::Cooperation),
+    ("mitgliedschaft", Cue::Membership),
+    ("outsourc", Cue::Outsourcing),
+    ("partnerschaft", Cue::Cooperation),
+    ("vereinbarung", Cue::Cooperation),
+    ("verschmelz", Cue::Merger),
+    ("verschmolzen", Cue::Merger),
+    ("wechselseitig", Cue::Cooperation),
+    ("zusammenarbeit", Cue::Cooperation),
+    ("zusammengelegt", Cue::Merger),
+    ("zusammengeschlossen", Cue::Merger),
+    ("zusammenleg", Cue::Merger),
+    ("zusammenschluss", Cue::Merger),
+    ("zusammenzuarbeiten", Cue::Cooperation),
+];
+
+/// Cues whose words stand apart (separable verbs, verb and particle), checked on
+/// a normalised sentence.
+const PHRASES: &[(&str, Cue)] = &[
+    (
+        r"\barbeite[nt]?\b[^;:]{0,120}?\bzusammen\b",
+        Cue::Cooperation,
+    ),
+    (r"\bleg(?:en|t)\b[^;:]{0,80}?\bzusammen\b", Cue::Cooperation),
+    (
+        r"\bschließ(?:en|t)\s+sich\b[^;:]{0,80}?\bzusammen\b",
+        Cue::Merger,
+    ),
+    (
+        r"\bgeh(?:en|t)\b[^;:]{0,80}?\b(?:zusammen|auf)\b",
+        Cue::Merger,
+    ),
+    (r"\btr(?:itt|eten)\b[^;:]{0,120}?\bbei\b", Cue::Membership),
+    (
+        r"\b(?:wird|werden|wurde|ist)\s+(?:\w+\s+){0,2}mitglied\b",
+        Cue::Membership,
+    ),
+    (r"\bsich\b[^;:]{0,80}?\banschließen\b", Cue::Membership),
+    (
+        r"\b(?:überträgt|übertragen|übergibt|übergeben|vergibt|vergeben|verlagert|verlagern)\b[^;:]{0,160}?\b(?:an|zu|zur|zum)\b",
+        Cue::Outsourcing,
+    ),
+    (
+        r"\bl(?:ässt|assen)\b[^;:]{0,160}?\bbetreiben\b",
+        Cue::Outsourcing,
+    ),
+    (r"\bgibt\b[^;:]{0,120}?\bab\b", Cue::Outsourcing),
+    (r"\blager(?:n|t)\b[^;:]{0,120}?\baus\b", Cue::Outsourcing),
+    (
+        r"\bübernimmt\b[^;:]{0,80}?\b(?:betrieb|betreuung|it)\b",
+        Cue::Outsourcing,
+    ),
+];
+
 /// Decides cooperation, kind and parties. Built once; holds the cue patterns.
 #[derive(Debug, Clone)]
 pub struct CooperationClassifier {
-    cues: Vec<(Cue, Regex)>,
-}
-
-impl Default for CooperationClassifier {
-    fn default() -> Self {
-        CooperationClassifier::new()
-    }
+    stems: AhoCorasick,
+    phrases: Vec<(Cue, Regex)>,
 }
 
 impl CooperationClassifier {
     /// The classifier with the default cues.
-    pub fn new() -> CooperationClassifier {
-        let cue = |kind, pattern: &str| {
-            // The patterns are literals of this module, checked by its tests.
-            Regex::new(pattern).map(|r| (kind, r)).ok()
-        };
-        let cues = [
-            cue(
-                Cue::Cooperation,
-                r"(?xi)
-                \b\w*kooperation\w*
-                | \bkooperier\w*
-                | \b\w*zusammenarbeit\w*
-                | \bzusammen(?:zu)?arbeiten\b
-                | \barbeite[nt]?\b[^.;:]{0,80}?\bzusammen\b
-                | \b(?:gemeinsame[nmrs]?|gemeinsam)\s+(?:\w+\s+)?(?:rechenzentrum|it-dienstleister|betrieb|plattform|lösung|beschaffung)\w*
-                | \bpartnerschaft\w*
-                | \bzweckverband\w*\s+(?:gegründet|gründen)
-                | \b(?:gründen|gründeten|gegründet)\b[^.]{0,60}\bzweckverband",
-            ),
-            cue(
-                Cue::Merger,
-                r"(?xi)
-                \bfusion\w*
-                | \bfusionier\w*
-                | \bverschmelz\w* | \bverschmolzen\b
-                | \bzusammenschlu(?:ss|ß)\w* | \bzusammengeschlossen\b
-                | \bzusammenleg\w* | \bzusammengelegt\b",
-            ),
-            cue(
-                Cue::Membership,
-                r"(?xi)
-                \bbeitr(?:itt|eten|itts)\w*
-                | \bbeigetreten\b | \btritt\b[^.]{0,80}\bbei\b
-                | \bmitglied(?:schaft)?\b[^.]{0,40}\b(?:werden|geworden|wird|beantragt|aufgenommen)\b
-                | \bneues\s+mitglied\b | \baufgenommen\b",
-            ),
-            cue(
-                Cue::Outsourcing,
-                r"(?xi)
-                \bauslager\w* | \bausgelagert\b | \boutsourc\w*
-                | \bbetriebsführung\b | \bit-betrieb\b[^.]{0,60}\b(?:übernimmt|übernehmen|übertragen)\b",
-            ),
-        ];
-        CooperationClassifier {
-            cues: cues.into_iter().flatten().collect(),
-        }
+    pub fn new() -> Result<CooperationClassifier, regex::Error> {
+        let stems = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(STEMS.iter().map(|(s, _)| s))
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        let phrases = PHRASES
+            .iter()
+            .map(|(p, cue)| Regex::new(p).map(|r| (*cue, r)))
+            .collect::<Result<_, _>>()?;
+        Ok(CooperationClassifier { stems, phrases })
     }
 
     /// Decides on one article. `sentences` are its content sentences in order,
-    /// `mentions` its resolved gazetteer mentions as (span, entry index), `entries`
-    /// the gazetteer.
+    /// the first being the headline when it has one, `view` its normalised view,
+    /// `mentions` its resolved entity mentions as (span, entry index), `entries`
+    /// their gazetteer.
     pub fn decide(
         &self,
-        text: &str,
+        view: &NormalizedText,
         sentences: &[Span],
         mentions: &[(Span, usize)],
         entries: &[Entry],
     ) -> Decision {
-        let mut cues_seen: Vec<Cue> = Vec::new();
+        let norm = view.as_str();
+        let mut weights = [0u32; 4];
         let mut evidence = Vec::new();
         let mut parties: Vec<usize> = Vec::new();
         let mut party_sentences = 0;
-        for sentence in sentences {
-            let Some(s) = sentence.slice(text) else {
-                continue;
-            };
-            let found: Vec<(Cue, Span)> = self
-                .cues
-                .iter()
-                .flat_map(|(cue, re)| {
-                    re.find_iter(s).map(move |m| {
-                        (
-                            *cue,
-                            Span::new(sentence.start + m.start(), sentence.start + m.end()),
-                        )
-                    })
-                })
-                .collect();
+        for (n, sentence) in sentences.iter().enumerate() {
+            let (start, end) = view.normalized_range(*sentence);
+            let found = self.cues(&norm[start..end], start);
             if found.is_empty() {
                 continue;
             }
-            let named: Vec<usize> = mentions
-                .iter()
-                .filter(|(span, e)| sentence.contains(*span) && is_party_kind(entries[*e].kind))
-                .map(|&(_, e)| e)
+            let named: Vec<usize> = acting(view, *sentence, mentions)
+                .into_iter()
+                .filter(|&e| is_party_kind(entries[e].kind))
                 .collect();
             if named.is_empty() || party_sentences >= PARTY_SENTENCES {
                 continue;
             }
+            // The headline weighs most, then the first cue sentence.
+            let weight = match (n, party_sentences) {
+                (0, _) => 3,
+                (_, 0) => 2,
+                _ => 1,
+            };
             party_sentences += 1;
-            for (cue, span) in found {
-                cues_seen.push(cue);
-                evidence.push(span);
+            for (cue, (s, e)) in found {
+                weights[cue as usize] += weight;
+                evidence.extend(view.original_span(s, e));
             }
             for e in named {
                 if !parties.contains(&e) {
@@ -157,42 +188,111 @@ impl CooperationClassifier {
                 }
             }
         }
-        let kinds: Vec<EntityKind> = parties.iter().map(|&e| entries[e].kind).collect();
-        let count = |pred: fn(EntityKind) -> bool| kinds.iter().filter(|k| pred(**k)).count();
-        let places = count(|k| matches!(k, EntityKind::Municipality | EntityKind::District));
-        let states = count(|k| k == EntityKind::State);
-        let companies = count(|k| k == EntityKind::Company);
-        let cooperation = parties.len() >= 2;
-        if !cooperation {
+        if parties.len() < 2 {
             return Decision::default();
         }
-        let kind = if cues_seen.contains(&Cue::Merger) {
-            CooperationKind::Merger
-        } else if cues_seen.contains(&Cue::Membership) {
-            CooperationKind::Membership
-        } else if companies > 0 || cues_seen.contains(&Cue::Outsourcing) {
-            CooperationKind::Outsourcing
-        } else if states >= 2 {
-            CooperationKind::Interstate
-        } else if places >= 2 {
-            CooperationKind::Intermunicipal
-        } else {
-            CooperationKind::Other
-        };
         evidence.sort();
         evidence.dedup();
         Decision {
-            cooperation,
-            kind: Some(kind),
+            cooperation: true,
+            kind: Some(kind_of(&weights, &parties, entries)),
             parties,
             evidence,
         }
+    }
+
+    /// The cues in one normalised sentence, with their normalised ranges.
+    fn cues(&self, sentence: &str, offset: usize) -> Vec<(Cue, (usize, usize))> {
+        let mut found: Vec<(Cue, (usize, usize))> = self
+            .stems
+            .find_iter(sentence)
+            .map(|m| {
+                (
+                    STEMS[m.pattern().as_usize()].1,
+                    (offset + m.start(), offset + m.end()),
+                )
+            })
+            .collect();
+        for (cue, re) in &self.phrases {
+            found.extend(
+                re.find_iter(sentence)
+                    .map(|m| (*cue, (offset + m.start(), offset + m.end()))),
+            );
+        }
+        found
+    }
+}
+
+/// Words that make the place after them a location ("in Saarbrücken", "aus
+/// Osnabrück", "nach Magdeburg"), not a party.
+const LOCATIVES: &[&str] = &["aus", "bei", "im", "in", "nach", "nahe"];
+
+/// Entries named in `sentence` other than as a location; a place joined by "und"
+/// or a comma to a location is a location too ("aus Stuttgart und München").
+fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> Vec<usize> {
+    let norm = view.as_str();
+    let mut out = Vec::new();
+    let mut previous_locative_end: Option<usize> = None;
+    for &(span, entry) in mentions.iter().filter(|(span, _)| sentence.contains(*span)) {
+        let (start, end) = view.normalized_range(span);
+        let head = norm[..start].trim_end();
+        let word = head.rsplit([' ', '(', '"']).next().unwrap_or_default();
+        let joined = previous_locative_end.is_some_and(|prev| {
+            let between = norm.get(prev..start).unwrap_or_default().trim();
+            matches!(between, "und" | "," | "sowie" | "oder")
+        });
+        if LOCATIVES.contains(&word) || joined {
+            previous_locative_end = Some(end);
+        } else {
+            previous_locative_end = None;
+            out.push(entry);
+        }
+    }
+    out
+}
+
+/// The kind, from the cue weights and the parties' kinds.
+fn kind_of(weights: &[u32; 4], parties: &[usize], entries: &[Entry]) -> CooperationKind {
+    let count =
+        |pred: fn(EntityKind) -> bool| parties.iter().filter(|&&e| pred(entries[e].kind)).count();
+    let places = count(|k| matches!(k, EntityKind::Municipality | EntityKind::District));
+    let states = count(|k| k == EntityKind::State);
+    let companies = count(|k| k == EntityKind::Company);
+    let providers = count(|k| k == EntityKind::Provider);
+    let w = |cue: Cue| weights[cue as usize];
+    let strongest = |cue: Cue| {
+        w(cue) >= 2
+            && [Cue::Merger, Cue::Membership, Cue::Outsourcing]
+                .iter()
+                .all(|&other| other == cue || w(cue) >= w(other))
+    };
+    if strongest(Cue::Merger) {
+        CooperationKind::Merger
+    } else if strongest(Cue::Membership) {
+        CooperationKind::Membership
+    } else if companies > 0 || (w(Cue::Outsourcing) > 0 && providers > 0 && states < 2) {
+        CooperationKind::Outsourcing
+    } else if states >= 2 {
+        CooperationKind::Interstate
+    } else if places >= 2 {
+        CooperationKind::Intermunicipal
+    } else {
+        CooperationKind::Other
     }
 }
 
 /// Kinds of entity that can take part in a cooperation.
 fn is_party_kind(kind: EntityKind) -> bool {
-    !matches!(kind, EntityKind::Association)
+    matches!(
+        kind,
+        EntityKind::Municipality
+            | EntityKind::District
+            | EntityKind::State
+            | EntityKind::Provider
+            | EntityKind::Company
+            | EntityKind::Authority
+            | EntityKind::Association
+    )
 }
 
 #[cfg(test)]
@@ -224,14 +324,15 @@ mod tests {
         ]
     }
 
-    /// Decides on `text`, one sentence per line, with every entry name found.
+    /// Decides on `text`, sentences separated by `|` (the first is the headline),
+    /// with every entry name found.
     fn decide(text: &str) -> Decision {
         let entries = entries();
         let mut sentences = Vec::new();
         let mut start = 0;
-        for line in text.split('\n') {
-            sentences.push(Span::new(start, start + line.len()));
-            start += line.len() + 1;
+        for part in text.split('|') {
+            sentences.push(Span::new(start, start + part.len()));
+            start += part.len() + 1;
         }
         let mut mentions = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -240,7 +341,10 @@ mod tests {
             }
         }
         mentions.sort();
-        CooperationClassifier::new().decide(text, &sentences, &mentions, &entries)
+        let view = NormalizedText::new(text);
+        CooperationClassifier::new()
+            .unwrap()
+            .decide(&view, &sentences, &mentions, &entries)
     }
 
     fn names(d: &Decision) -> Vec<&'static str> {
@@ -252,9 +356,7 @@ mod tests {
 
     #[test]
     fn cities_working_together_are_intermunicipal() {
-        let d = decide(
-            "Jena und Gera arbeiten bei der IT künftig enger zusammen.\nWeimar war nicht dabei.",
-        );
+        let d = decide("IT-Nachrichten|Jena und Gera arbeiten bei der IT künftig enger zusammen.|Weimar war nicht dabei.");
         assert!(d.cooperation);
         assert_eq!(d.kind, Some(CooperationKind::Intermunicipal));
         assert_eq!(names(&d), ["Jena", "Gera"]);
@@ -263,13 +365,17 @@ mod tests {
 
     #[test]
     fn kinds_follow_cues_and_parties() {
-        let k = |t| decide(t).kind;
+        let k = |t: &str| decide(&format!("Kopfzeile|{t}")).kind;
         assert_eq!(
             k("Sachsen und Bayern vereinbaren eine Kooperation."),
             Some(CooperationKind::Interstate)
         );
         assert_eq!(
-            k("Jena lagert den IT-Betrieb an Materna aus, die Kooperation läuft."),
+            k("Jena lagert den IT-Betrieb an Materna aus."),
+            Some(CooperationKind::Outsourcing)
+        );
+        assert_eq!(
+            k("Jena lässt sein Rechenzentrum von der KDO betreiben."),
             Some(CooperationKind::Outsourcing)
         );
         assert_eq!(
@@ -277,19 +383,39 @@ mod tests {
             Some(CooperationKind::Membership)
         );
         assert_eq!(
+            k("Gera wird Mitglied der KDO."),
+            Some(CooperationKind::Membership)
+        );
+        assert_eq!(
             k("Die Fusion von KDO und Materna ist beschlossen."),
             Some(CooperationKind::Merger)
         );
+        assert_eq!(
+            k("Jena und Gera schließen eine Zweckvereinbarung."),
+            Some(CooperationKind::Intermunicipal)
+        );
+    }
+
+    #[test]
+    fn headline_cues_outweigh_background_cues() {
+        let d = decide("Gera tritt der KDO bei|Der KDO haben sich viele Kommunen und Jena angeschlossen, die Fusion mit Materna liegt Jahre zurück.");
+        assert_eq!(d.kind, Some(CooperationKind::Membership));
+    }
+
+    #[test]
+    fn separated_words_and_hyphenation_are_read() {
+        let d = decide("Kopf|Jena und Gera wollen bei der Zusammen-\narbeit weiter gehen.");
+        assert!(d.cooperation);
     }
 
     #[test]
     fn no_cue_or_one_party_is_no_cooperation() {
         assert_eq!(
-            decide("Jena zahlt 2 Millionen Euro an Materna."),
+            decide("Kopf\nJena zahlt 2 Millionen Euro an Materna."),
             Decision::default()
         );
         assert_eq!(
-            decide("Die Kooperation in Jena wächst."),
+            decide("Kopf\nDie Kooperation in Jena wächst."),
             Decision::default()
         );
     }
@@ -297,13 +423,19 @@ mod tests {
     #[test]
     fn parties_come_from_the_first_cue_sentences() {
         let d = decide(
-            "Jena und Gera starten eine Kooperation.\nDie Kooperation nützt Jena.\nAuch Gera lobt die Zusammenarbeit.\nWie in Bayern soll die Kooperation wachsen.",
+            "Kopf|Jena und Gera starten eine Kooperation.|Die Kooperation nützt Jena.|Auch Gera lobt die Zusammenarbeit.|Wie in Bayern soll die Kooperation wachsen.",
         );
         assert_eq!(names(&d), ["Jena", "Gera"]);
     }
 
     #[test]
-    fn every_cue_pattern_compiles() {
-        assert_eq!(CooperationClassifier::new().cues.len(), 4);
+    fn places_named_as_locations_are_no_parties() {
+        let d = decide("Kopf|Jena und Gera kooperieren, die Server stehen in Weimar und Bayern.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert!(CooperationClassifier::new().is_ok());
     }
 }

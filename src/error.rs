@@ -12,6 +12,14 @@ pub enum Error {
     /// A gazetteer file is malformed.
     #[error(transparent)]
     Gazetteer(#[from] GazetteerError),
+    /// A stage's built-in pattern does not compile (a bug, caught by the tests).
+    #[error("{stage}: built-in pattern does not compile: {reason}")]
+    Pattern {
+        /// The stage that owns the pattern.
+        stage: &'static str,
+        /// The compiler's message.
+        reason: String,
+    },
     /// Output could not be written.
     #[error("cannot write output: {0}")]
     Write(#[source] std::io::Error),

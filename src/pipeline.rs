@@ -52,7 +52,10 @@ impl PipelineBuilder {
             layout: BoilerplateClassifier::new(),
             dates: DateFinder::new(),
             amounts: AmountFinder::new(),
-            cooperation: CooperationClassifier::new(),
+            cooperation: CooperationClassifier::new().map_err(|e| crate::Error::Pattern {
+                stage: "classify",
+                reason: e.to_string(),
+            })?,
         })
     }
 }
@@ -161,7 +164,7 @@ impl Pipeline {
         let mentions: Vec<(Span, usize)> = places.iter().map(|p| (p.span, p.entry)).collect();
         let decision = self
             .cooperation
-            .decide(text, &sentence_spans, &mentions, entries);
+            .decide(&view, &sentence_spans, &mentions, entries);
 
         let mut dates = Vec::new();
         let mut amounts = Vec::new();

@@ -25,7 +25,7 @@
 //! organisation only when the written role is of the same kind (mayor or
 //! cabinet). Every mention quotes the original text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -53,6 +53,9 @@ pub struct KnownOfficials {
     names: AhoCorasick,
     /// Pattern index → person index.
     pattern_person: Vec<usize>,
+    /// Body name → the persons holding an office there, so that a document's
+    /// bodies find their office holders without a scan of every person.
+    by_body: HashMap<String, Vec<usize>>,
 }
 
 /// Words before a family name that do not make it someone else's name.
@@ -248,11 +251,23 @@ impl KnownOfficials {
                 line: 0,
                 reason: format!("cannot build the name matcher: {e}"),
             })?;
+        let mut by_body: HashMap<String, Vec<usize>> = HashMap::new();
+        for (p, person) in persons.iter().enumerate() {
+            for &r in &person.rows {
+                if let Some(org) = &known[r].org {
+                    let holders = by_body.entry(org.clone()).or_default();
+                    if holders.last() != Some(&p) {
+                        holders.push(p);
+                    }
+                }
+            }
+        }
         Ok(KnownOfficials {
             known: known.to_vec(),
             persons,
             names,
             pattern_person,
+            by_body,
         })
     }
 
@@ -290,7 +305,16 @@ impl KnownOfficials {
             }
         }
         // Persons whose body the record names, with a fitting office there.
-        let body_named: Vec<usize> = (0..self.persons.len())
+        let mut candidates: Vec<usize> = body_names
+            .iter()
+            .filter_map(|b| self.by_body.get(b))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let body_named: Vec<usize> = candidates
+            .into_iter()
             .filter(|&p| !full.iter().any(|(_, q)| *q == p))
             .filter(|&p| {
                 self.best_row(p, published, Some(body_names), None)

@@ -122,6 +122,14 @@ impl Matcher {
             let Some(written) = span.slice(original) else {
                 continue;
             };
+            // On an HTML page the capitals are checked on the decoded characters.
+            let decoded;
+            let written = if written.contains('&') {
+                decoded = crate::html::decode_references(written);
+                decoded.as_str()
+            } else {
+                written
+            };
             let candidates: Vec<Candidate> = self.targets[pattern]
                 .iter()
                 .filter(|t| capitals_agree(&t.written, written))
