@@ -49,7 +49,9 @@
 //! Firma", "der IT-Dienstleister", "die städtische"); roles ("Finanzsenator",
 //! "Geschäftsführer"). Names of any length are cut at eight words; a name part joined by
 //! `der`/`des` inside a company name ("Arbeitsgemeinschaft der … e.V.") is not
-//! followed, so such names come out short or not at all. Which mentions are also
+//! followed, so such names come out short or not at all. A name never crosses a
+//! paragraph break, a line break after a short line (headings, lists, addresses) or
+//! a word before a colon ("Status:"). Which mentions are also
 //! gazetteer names, or boilerplate, is the caller's business.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -313,9 +315,15 @@ struct Tok {
     /// A word (letters, digits, `@`, inner `-` and `.`); otherwise one punctuation
     /// character.
     word: bool,
-    /// A paragraph break (two line breaks or more) lies before this token.
+    /// A paragraph break (two line breaks or more, or one after a short line) lies
+    /// before this token.
     broken: bool,
 }
+
+/// A line at least this many characters long, followed by a single line break, is
+/// hard-wrapped running text: a name may go on on the next line. After a shorter
+/// line (a heading, a list item, an address) the next line starts afresh.
+const WRAPPED_LINE: usize = 40;
 
 fn tokenize(text: &str) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -324,11 +332,18 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let is_core = |c: char| c.is_alphanumeric() || c == '@';
     let mut toks = Vec::new();
     let mut newlines = 0;
+    // Characters of the current line, and of the line before the last break.
+    let mut line_chars = 0;
+    let mut line_before = 0;
     let mut k = 0;
     while let Some(c) = at(k) {
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
+                line_before = line_chars;
+                line_chars = 0;
+            } else {
+                line_chars += 1;
             }
             k += 1;
             continue;
@@ -355,8 +370,9 @@ fn tokenize(text: &str) -> Vec<Tok> {
             start: pos(start),
             end: pos(k),
             word: is_core(c),
-            broken: newlines >= 2 || toks.is_empty(),
+            broken: newlines >= 2 || newlines == 1 && line_before < WRAPPED_LINE || toks.is_empty(),
         });
+        line_chars += k - start;
         newlines = 0;
     }
     toks
@@ -1397,7 +1413,7 @@ impl<'v> Scan<'v> {
         if first < j
             && self
                 .word(first)
-                .is_some_and(|w| is_abstract_noun(w) && !organisation_noun(w))
+                .is_some_and(|w| is_event_noun(w) && !organisation_noun(w))
             && self
                 .word(first + 1)
                 .is_some_and(|w| is_name_word(w) || is_acronym(w))
@@ -1441,6 +1457,12 @@ const ASSOCIATION_NOUN_ENDINGS: &[&str] = &[
 const LEGAL_FORMS: &[&str] = &[
     "GmbH", "gGmbH", "mbH", "AG", "SE", "KG", "KGaA", "UG", "eG", "AöR", "e.V",
 ];
+
+/// A capitalised noun of an event or process, as headlines start with
+/// ("Konsolidierung", "Fusion", "Übernahme").
+fn is_event_noun(w: &str) -> bool {
+    first_upper(w) && ["ung", "ion", "nahme"].iter().any(|e| w.ends_with(e))
+}
 
 /// A capitalised abstract noun ("Konsolidierung", "Fusion", "Übernahme").
 fn is_abstract_noun(w: &str) -> bool {
