@@ -6,5 +6,6 @@ pub mod amount;
 pub mod date;
 pub mod known_officials;
 pub mod official;
+pub mod organisation;
 pub mod published;
 pub mod title;
