@@ -20,7 +20,6 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use crate::gazetteer::Entry;
 use crate::normalize::NormalizedText;
 use crate::record::{CooperationKind, EntityKind};
 use crate::span::Span;
@@ -144,14 +143,14 @@ impl CooperationClassifier {
 
     /// Decides on one article. `sentences` are its content sentences in order,
     /// the first being the headline when it has one, `view` its normalised view,
-    /// `mentions` its resolved entity mentions as (span, entry index), `entries`
-    /// their gazetteer.
+    /// `mentions` its entity mentions as (span, entity index) in text order, and
+    /// `kinds` the kind of each entity. Parties come back as entity indices.
     pub fn decide(
         &self,
         view: &NormalizedText,
         sentences: &[Span],
         mentions: &[(Span, usize)],
-        entries: &[Entry],
+        kinds: &[EntityKind],
     ) -> Decision {
         let norm = view.as_str();
         let mut weights = [0u32; 4];
@@ -166,7 +165,7 @@ impl CooperationClassifier {
             }
             let named: Vec<usize> = acting(view, *sentence, mentions)
                 .into_iter()
-                .filter(|&e| is_party_kind(entries[e].kind))
+                .filter(|&e| is_party_kind(kinds[e]))
                 .collect();
             if named.is_empty() || party_sentences >= PARTY_SENTENCES {
                 continue;
@@ -195,7 +194,7 @@ impl CooperationClassifier {
         evidence.dedup();
         Decision {
             cooperation: true,
-            kind: Some(kind_of(&weights, &parties, entries)),
+            kind: Some(kind_of(&weights, &parties, kinds)),
             parties,
             evidence,
         }
@@ -252,9 +251,8 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
 }
 
 /// The kind, from the cue weights and the parties' kinds.
-fn kind_of(weights: &[u32; 4], parties: &[usize], entries: &[Entry]) -> CooperationKind {
-    let count =
-        |pred: fn(EntityKind) -> bool| parties.iter().filter(|&&e| pred(entries[e].kind)).count();
+fn kind_of(weights: &[u32; 4], parties: &[usize], kinds: &[EntityKind]) -> CooperationKind {
+    let count = |pred: fn(EntityKind) -> bool| parties.iter().filter(|&&e| pred(kinds[e])).count();
     let places = count(|k| matches!(k, EntityKind::Municipality | EntityKind::District));
     let states = count(|k| k == EntityKind::State);
     let companies = count(|k| k == EntityKind::Company);
@@ -299,35 +297,22 @@ fn is_party_kind(kind: EntityKind) -> bool {
 mod tests {
     use super::*;
 
-    fn entries() -> Vec<Entry> {
-        let e = |id: &str, kind| Entry {
-            id: id.into(),
-            name: id.into(),
-            kind,
-            aliases: Vec::new(),
-            bare: None,
-            land: None,
-            district: None,
-            population: 0,
-            historical: false,
-            common_word: false,
-            common_aliases: Vec::new(),
-        };
-        vec![
-            e("Jena", EntityKind::Municipality),
-            e("Gera", EntityKind::Municipality),
-            e("Sachsen", EntityKind::State),
-            e("Bayern", EntityKind::State),
-            e("Materna", EntityKind::Company),
-            e("KDO", EntityKind::Provider),
-            e("Weimar", EntityKind::Municipality),
-        ]
-    }
+    const NAMES: [&str; 7] = [
+        "Jena", "Gera", "Sachsen", "Bayern", "Materna", "KDO", "Weimar",
+    ];
+    const KINDS: [EntityKind; 7] = [
+        EntityKind::Municipality,
+        EntityKind::Municipality,
+        EntityKind::State,
+        EntityKind::State,
+        EntityKind::Company,
+        EntityKind::Provider,
+        EntityKind::Municipality,
+    ];
 
     /// Decides on `text`, sentences separated by `|` (the first is the headline),
     /// with every entry name found.
     fn decide(text: &str) -> Decision {
-        let entries = entries();
         let mut sentences = Vec::new();
         let mut start = 0;
         for part in text.split('|') {
@@ -335,16 +320,16 @@ mod tests {
             start += part.len() + 1;
         }
         let mut mentions = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            for (at, _) in text.match_indices(e.name.as_str()) {
-                mentions.push((Span::new(at, at + e.name.len()), i));
+        for (i, name) in NAMES.iter().enumerate() {
+            for (at, _) in text.match_indices(name) {
+                mentions.push((Span::new(at, at + name.len()), i));
             }
         }
         mentions.sort();
         let view = NormalizedText::new(text);
         CooperationClassifier::new()
             .unwrap()
-            .decide(&view, &sentences, &mentions, &entries)
+            .decide(&view, &sentences, &mentions, &KINDS)
     }
 
     fn names(d: &Decision) -> Vec<&'static str> {

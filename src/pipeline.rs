@@ -3,19 +3,21 @@
 use crate::boilerplate::{Block, BlockLabel, BoilerplateClassifier};
 use crate::classify::CooperationClassifier;
 use crate::decode::decode;
+use crate::entities;
 use crate::extract::amount::AmountFinder;
 use crate::extract::date::DateFinder;
 use crate::extract::known_officials::KnownOfficials;
 use crate::extract::official::OfficialFinder;
+use crate::extract::organisation::OrganisationFinder;
 use crate::extract::published::find_published;
 use crate::extract::title::find_title;
 use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::matcher::Matcher;
-use crate::gazetteer::resolve::{resolve, Resolved};
+use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, looks_like_html};
 use crate::normalize::NormalizedText;
-use crate::record::{Attribution, Entity, Official, Record};
+use crate::record::{Attribution, Official, Record};
 use crate::segment::sentences;
 use crate::source::Document;
 use crate::span::{Quote, Span};
@@ -48,6 +50,7 @@ impl PipelineBuilder {
             matcher: Matcher::new(gazetteer.entries())?,
             officials: OfficialFinder::new(gazetteer.roles())?,
             known: KnownOfficials::new(gazetteer.officials())?,
+            organisations: OrganisationFinder::new(),
             gazetteer,
             layout: BoilerplateClassifier::new(),
             dates: DateFinder::new(),
@@ -68,6 +71,7 @@ pub struct Pipeline {
     matcher: Matcher,
     officials: OfficialFinder,
     known: KnownOfficials,
+    organisations: OrganisationFinder,
     layout: BoilerplateClassifier,
     dates: DateFinder,
     amounts: AmountFinder,
@@ -160,11 +164,15 @@ impl Pipeline {
                 .any(|m| m.span().overlaps(p.span))
         });
         places.retain(|p| p.form != FormKind::Adjective);
-
-        let mentions: Vec<(Span, usize)> = places.iter().map(|p| (p.span, p.entry)).collect();
+        let organisations: Vec<_> = content
+            .iter()
+            .flat_map(|&region| self.organisations.find(text, region))
+            .collect();
+        let doc = entities::collect(text, &places, entries, &organisations);
+        let kinds: Vec<_> = doc.entities.iter().map(|e| e.kind).collect();
         let decision = self
             .cooperation
-            .decide(&view, &sentence_spans, &mentions, entries);
+            .decide(&view, &sentence_spans, &doc.mentions, &kinds);
 
         let mut dates = Vec::new();
         let mut amounts = Vec::new();
@@ -178,12 +186,12 @@ impl Pipeline {
             published: published.map(|d| d.to_string()),
             cooperation: decision.cooperation,
             kind: decision.kind,
-            entities: entities(text, &places, self.gazetteer.entries()),
             parties: decision
                 .parties
                 .iter()
-                .map(|&e| entries[e].name.clone())
+                .map(|&e| doc.entities[e].name.clone())
                 .collect(),
+            entities: doc.entities,
             officials: sorted_officials(officials),
             dates,
             amounts,
@@ -276,37 +284,6 @@ fn content_sentences(text: &str, blocks: &[Block]) -> Vec<Span> {
     out.extend(headline);
     out.sort();
     out
-}
-
-/// One entity per chosen entry, in order of first mention, with every mention.
-fn entities(text: &str, places: &[Resolved], entries: &[crate::gazetteer::Entry]) -> Vec<Entity> {
-    let mut out: Vec<(usize, Entity)> = Vec::new();
-    for p in places {
-        let Some(quote) = Quote::new(text, p.span) else {
-            continue;
-        };
-        match out.iter_mut().find(|(e, _)| *e == p.entry) {
-            Some((_, entity)) => entity.mentions.push(quote),
-            None => {
-                let entry = &entries[p.entry];
-                out.push((
-                    p.entry,
-                    Entity {
-                        name: entry.name.clone(),
-                        kind: entry.kind,
-                        id: Some(entry.id.clone()),
-                        candidates: p
-                            .alternatives
-                            .iter()
-                            .map(|&a| entries[a].id.clone())
-                            .collect(),
-                        mentions: vec![quote],
-                    },
-                ))
-            }
-        }
-    }
-    out.into_iter().map(|(_, e)| e).collect()
 }
 
 /// Officials in order of their first mention.

@@ -2,14 +2,14 @@
 //! their publication date.
 //!
 //! The page is read with html5gum, a WHATWG-compliant tokenizer that gives every
-//! token its byte span and never fails on malformed input ([`dom`]). Each text node
+//! token its byte span and never fails on malformed input (module `dom`). Each text node
 //! becomes one [`Block`] whose span covers the node's raw bytes in the page,
 //! without surrounding white space. No block holds markup: every span lies between
 //! two tags, so a block never contains a tag (a stray `<` that is not a tag, as in
 //! `Kosten < 5.000 Euro`, is text and stays). Text inside `script`, `style`,
 //! `noscript`, `template`, `iframe`, `object` and `textarea`, and comments, is no
-//! block at all. How the blocks are labelled is told in [`layout`]; title and
-//! publication date in [`meta`].
+//! block at all. How the blocks are labelled is told in module `layout`; title and
+//! publication date in module `meta`.
 //!
 //! # Character references
 //!

@@ -5,7 +5,7 @@
 //!
 //! - **Format.** Compression is recognised by its magic bytes, whatever the name.
 //!   The format inside comes from the name without a compression suffix
-//!   (`.jsonl`, `.ndjson`: [`jsonl`]; `.warc`, `.wet`: [`warc`]; `.txt`, `.html`,
+//!   (`.jsonl`, `.ndjson`: module `jsonl`; `.warc`, `.wet`: module `warc`; `.txt`, `.html`,
 //!   `.htm`, `.xml`: one document) or, for other names and standard input, from
 //!   the content: `WARC/` at the start is WARC; a first line that is a JSON object
 //!   is JSON Lines; anything else is one document. [`SourceOptions::format`]

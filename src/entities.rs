@@ -1,0 +1,160 @@
+//! The entities of one document: the gazetteer mentions chosen by
+//! [`crate::gazetteer::resolve`] and the organisations found by their shape
+//! ([`crate::extract::organisation`]), merged into one list for the record.
+//!
+//! Every entity keeps all its mentions; entities come in order of their first
+//! mention. An organisation found by shape that overlaps a gazetteer mention is the
+//! gazetteer's (it knows the canonical name and id); organisations found by shape
+//! are told apart by their canonical name and have no id.
+
+use crate::extract::organisation::FoundOrganisation;
+use crate::gazetteer::resolve::Resolved;
+use crate::gazetteer::Entry;
+use crate::record::Entity;
+use crate::span::{Quote, Span};
+
+/// The entities of a document and where each is mentioned.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentEntities {
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Every mention as (span, index into `entities`), in text order.
+    pub mentions: Vec<(Span, usize)>,
+}
+
+/// What makes two mentions the same entity.
+#[derive(PartialEq)]
+enum Key {
+    Entry(usize),
+    Named(String),
+}
+
+/// Merges gazetteer mentions and organisations found by shape.
+pub fn collect(
+    text: &str,
+    places: &[Resolved],
+    entries: &[Entry],
+    organisations: &[FoundOrganisation],
+) -> DocumentEntities {
+    let mut keyed: Vec<(Key, Entity)> = Vec::new();
+    let mut found: Vec<(Span, usize)> = Vec::new();
+    let mut add = |key: Key, span: Span, make: &dyn Fn(Quote) -> Entity| {
+        let Some(quote) = Quote::new(text, span) else {
+            return;
+        };
+        let index = match keyed.iter().position(|(k, _)| *k == key) {
+            Some(i) => {
+                keyed[i].1.mentions.push(quote);
+                i
+            }
+            None => {
+                keyed.push((key, make(quote)));
+                keyed.len() - 1
+            }
+        };
+        found.push((span, index));
+    };
+    for p in places {
+        let entry = &entries[p.entry];
+        add(Key::Entry(p.entry), p.span, &|quote| Entity {
+            name: entry.name.clone(),
+            kind: entry.kind,
+            id: Some(entry.id.clone()),
+            candidates: p
+                .alternatives
+                .iter()
+                .map(|&a| entries[a].id.clone())
+                .collect(),
+            mentions: vec![quote],
+        });
+    }
+    for o in organisations
+        .iter()
+        .filter(|o| !places.iter().any(|p| p.span.overlaps(o.span)))
+    {
+        add(Key::Named(o.name.clone()), o.span, &|quote| Entity {
+            name: o.name.clone(),
+            kind: o.kind,
+            id: None,
+            candidates: Vec::new(),
+            mentions: vec![quote],
+        });
+    }
+    order_by_first_mention(keyed.into_iter().map(|(_, e)| e).collect(), found)
+}
+
+/// Sorts entities by their first mention and their mentions by position, and
+/// renumbers the mention list to match.
+fn order_by_first_mention(
+    mut entities: Vec<Entity>,
+    mut mentions: Vec<(Span, usize)>,
+) -> DocumentEntities {
+    for e in &mut entities {
+        e.mentions.sort();
+    }
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by_key(|&i| entities[i].mentions.first().map(|m| m.start));
+    let mut new_index = vec![0; entities.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let entities = order.iter().filter_map(|&i| slots[i].take()).collect();
+    for m in &mut mentions {
+        m.1 = new_index[m.1];
+    }
+    mentions.sort();
+    DocumentEntities { entities, mentions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::forms::FormKind;
+    use crate::record::EntityKind;
+
+    #[test]
+    fn merges_gazetteer_mentions_and_organisations_in_text_order() {
+        let text = "Die Senatskanzlei und Jena; Jena und die Senatskanzlei.";
+        let entry = Entry {
+            id: "ags:16053000".into(),
+            name: "Jena".into(),
+            kind: EntityKind::Municipality,
+            aliases: Vec::new(),
+            bare: None,
+            land: None,
+            district: None,
+            population: 0,
+            historical: false,
+            common_word: false,
+            common_aliases: Vec::new(),
+        };
+        let place = |start: usize| Resolved {
+            span: Span::new(start, start + 4),
+            entry: 0,
+            form: FormKind::Name,
+            alternatives: Vec::new(),
+        };
+        let org = |start: usize| FoundOrganisation {
+            span: Span::new(start, start + 12),
+            name: "Senatskanzlei".into(),
+            kind: EntityKind::Authority,
+        };
+        let doc = collect(
+            text,
+            &[place(22), place(28)],
+            &[entry],
+            &[org(4), org(42), org(22)],
+        );
+        let names: Vec<_> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Senatskanzlei", "Jena"]);
+        assert_eq!(
+            doc.entities[0].mentions.len(),
+            2,
+            "the overlapping find is dropped"
+        );
+        assert_eq!(doc.entities[1].id.as_deref(), Some("ags:16053000"));
+        let order: Vec<_> = doc.mentions.iter().map(|(s, i)| (s.start, *i)).collect();
+        assert_eq!(order, [(4, 0), (22, 1), (28, 1), (42, 0)]);
+    }
+}
