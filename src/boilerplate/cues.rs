@@ -74,6 +74,9 @@ pub(crate) struct Cues {
     doc_type: Pattern,
     any_date: Pattern,
     issue: Pattern,
+    section: Pattern,
+    toc_entry: Pattern,
+    closing: Pattern,
 }
 
 /// Words a menu, share bar or footer line is made of.
@@ -172,6 +175,13 @@ impl Cues {
     /// by the tests.
     pub fn new() -> Cues {
         Cues {
+            section: re(
+                r"(?i)^(?:(?:nicht)?amtlicher\s+teil|amtliche\s+bekanntmachungen|inhaltsverzeichnis|inhalt)\s*:?$",
+            ),
+            toc_entry: re(r"(?i)(?:\.\s?){4,}\s*(?:seite|s\.)?\s*\d{1,4}$"),
+            closing: re(
+                r"^(?:\p{Lu}[\p{L}.()/\- ]{0,40}?,\s*(?:den\s+|im\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}|\d{1,2}\.\s*\p{L}{3,9}\.?\s+(?:19|20)\d{2})\s*)+$",
+            ),
             issue: re(
                 r"(?i)^(?:ausgabe|heft|stand|nr\.?)?\s*(?:\d{1,2}\s*/\s*)?(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+(?:19|20)\d{2}$",
             ),
@@ -259,7 +269,12 @@ impl Cues {
         if self.keywords.is_match(line) {
             return Some(Cue::Keywords);
         }
-        if chars <= 160 && (self.id_line.is_match(line) || self.page_number.is_match(line)) {
+        if chars <= 160
+            && (self.id_line.is_match(line)
+                || self.page_number.is_match(line)
+                || self.section.is_match(line)
+                || self.toc_entry.is_match(line))
+        {
             return Some(Cue::Meta);
         }
         if self.date_prefix.is_match(line) && self.teaser_item.is_match(line) {
@@ -381,6 +396,22 @@ impl Cues {
     pub fn has_date(&self, line: &str) -> bool {
         self.any_date.is_match(line)
     }
+
+    /// A page number ("Seite 2 von 4").
+    pub fn is_page_number(&self, line: &str) -> bool {
+        self.page_number.is_match(line)
+    }
+
+    /// A table-of-contents entry: dot leaders and a page number.
+    pub fn is_toc_entry(&self, line: &str) -> bool {
+        self.toc_entry.is_match(line)
+    }
+
+    /// The place and date of signing that close a notice or letter ("Arnstadt,
+    /// 11.03.2019"), maybe two side by side; nothing else on the line.
+    pub fn is_closing(&self, line: &str) -> bool {
+        line.chars().count() <= 120 && self.closing.is_match(line)
+    }
 }
 
 /// A compiled pattern. The patterns are constants, so compiling cannot fail on any
@@ -497,6 +528,16 @@ mod tests {
             .is_match("Der Landrat im Gespräch (Foto: Kreis Lippe)"));
         assert!(c.id_line.is_match("(ID:12345678)"));
         assert!(c.legal_form.is_match("Muster Data GmbH"));
+        assert!(c.section.is_match("Nichtamtlicher Teil"));
+        assert!(!c.section.is_match("Amtlicher Teil der Sitzung vom Montag"));
+        assert!(c
+            .toc_entry
+            .is_match("3. Satzung über Gebühren ........ Seite 12"));
+        assert!(!c.toc_entry.is_match("Die Stadt zahlt 12 Euro."));
+        assert!(c.is_closing("Neustadt an der Aisch, 04.05.2021"));
+        assert!(c.is_closing("Altdorf, den 3. Mai 2021        Neudorf, 03.05.2021"));
+        assert!(!c.is_closing("Altdorf, 3. Mai 2021. Die Gemeinde hat beschlossen."));
+        assert!(!c.is_closing("am 04.05.2021"));
         assert!(c
             .teaser_item
             .is_match("Der Kreis führt ein neues Verfahren ein. mehr..."));

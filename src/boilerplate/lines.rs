@@ -92,21 +92,49 @@ fn shape(text: &str, span: Span) -> Line<'_> {
     }
 }
 
-/// Hard-wrapped paragraphs (PDF extracts, mail) have no long lines: three or more
-/// adjacent lines of seven words or more are running text too.
+/// Hard-wrapped paragraphs (PDF extracts, mail) have no long lines. Adjacent lines
+/// that break off mid-sentence are running text when they run on long enough: three
+/// or more lines of seven words or more; or two or more such lines, each but the
+/// last ending without punctuation, where the last closes the sentence or the line
+/// below it does (or opens a list with a colon). A line ending in a
+/// word split by a hyphen ("Landrats-" above "amt") runs on whatever its length.
 fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
+    let runs_on = |l: &Line<'_>| l.words >= 7 || ends_in_split_word(l.text);
+    let open = |l: &Line<'_>| !l.sentence_end || ends_in_split_word(l.text);
     let mut run_start = 0;
     for i in 0..=lines.len() {
-        let in_run = lines.get(i).is_some_and(|l| l.words >= 7);
-        if !in_run {
-            if i - run_start >= 3 {
-                for line in &mut lines[run_start..i] {
-                    line.prose = true;
+        if lines.get(i).is_some_and(runs_on) {
+            continue;
+        }
+        let run = &lines[run_start..i];
+        let end = match run.split_last() {
+            Some((last, before)) if run.len() >= 2 && before.iter().all(open) => {
+                let closes = lines
+                    .get(i)
+                    .is_some_and(|l| !l.is_blank() && (l.sentence_end || l.text.ends_with(':')));
+                if !open(last) {
+                    i
+                } else if closes {
+                    i + 1
+                } else {
+                    run_start
                 }
             }
-            run_start = i + 1;
+            _ => run_start,
+        };
+        let end = if run.len() >= 3 { end.max(i) } else { end };
+        for line in &mut lines[run_start..end] {
+            line.prose = true;
         }
+        run_start = i + 1;
     }
+}
+
+/// The line ends in the first part of a word split at the line end ("Zusammen-"):
+/// a letter, then a hyphen.
+fn ends_in_split_word(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
 }
 
 #[cfg(test)]
@@ -129,5 +157,29 @@ mod tests {
         let text = "Der Kreis und die Stadt haben sich nun\nauf einen gemeinsamen Betrieb ihrer beiden großen\nRechenzentren ab dem kommenden Jahr verbindlich an\ngeeinigt.";
         let lines = split_lines(text);
         assert!(lines[..3].iter().all(|l| l.prose));
+    }
+
+    #[test]
+    fn two_wrapped_lines_and_their_close_are_prose() {
+        let text = "Die Gemeinde und der Zweckverband haben am Montag\neinen Vertrag über den Betrieb der Ver-\nwaltungsrechner geschlossen.";
+        let lines = split_lines(text);
+        assert!(lines.iter().all(|l| l.prose));
+    }
+
+    #[test]
+    fn two_wrapped_lines_closing_themselves_are_prose() {
+        let text = "Der Vertrag verlängert sich danach jeweils um ein Jahr, wenn\nihn keiner der Beteiligten vor dem Ende des Jahres kündigt.\n§ 7 Schluss";
+        let lines = split_lines(text);
+        assert!(lines[0].prose && lines[1].prose && !lines[2].prose);
+    }
+
+    #[test]
+    fn two_headline_lines_are_not_prose() {
+        // Two long lines that do not run into a closing sentence: a wrapped headline.
+        let text = "Vereinbarung zwischen der Gemeinde Musterdorf und dem\nZweckverband Kommunale Datenverarbeitung über den Betrieb\nder Rechner";
+        assert!(split_lines(text).iter().all(|l| !l.prose));
+        // Lines that each end a sentence are separate lines, not one wrapped paragraph.
+        let text = "Die Stadt erneuert in diesem Jahr alle Rechner.\nDer Kreis baut bis zum Herbst ein neues Netz.\nEnde.";
+        assert!(split_lines(text).iter().all(|l| !l.prose));
     }
 }

@@ -100,6 +100,13 @@ impl BlockLabel {
                 | BlockLabel::List
         )
     }
+
+    /// True for blocks whose dates are the article's own: its content, and bylines,
+    /// whose date ("Von Anna Beispiel, 03.05.2019, 10:15 Uhr") is the article's date
+    /// while the author's name is not part of its text.
+    pub fn bears_own_dates(self) -> bool {
+        self.is_content() || self == BlockLabel::Byline
+    }
 }
 
 /// A labelled span of the page. Blocks never overlap and come in text order.
@@ -143,7 +150,15 @@ impl BoilerplateClassifier {
             })
             .collect();
         let mut labels: Labels = cues.iter().map(|c| c.map(|c| self.label_of(c))).collect();
+        // "Pressemitteilung vom 9. Oktober 2014" dates the page it heads.
+        for (i, l) in lines.iter().enumerate() {
+            if cues[i] == Some(Cue::DocType) && self.cues.has_date(l.text) {
+                labels[i] = Some(BlockLabel::Dateline);
+            }
+        }
         self.repeated_lines(&lines, &mut labels);
+        self.tables_of_contents(&lines, &mut labels);
+        self.council_dates(&lines, &mut labels);
         self.contact_boxes(&lines, &mut labels);
         legal_headings(&lines, &mut labels);
         captions_above_credits(&lines, &cues, &mut labels);
@@ -200,14 +215,66 @@ impl BoilerplateClassifier {
                 }
             }
             if copies.len() >= 3 && line.chars <= 150 {
+                // A running header that carries a date (a gazette's masthead with
+                // its issue date) dates the document: its first copy is a dateline.
+                let dated = self.cues.has_date(line.text) && labels[copies[0]].is_none();
                 copies
                     .iter()
                     .for_each(|&i| set(labels, i, BlockLabel::Meta));
+                if dated {
+                    labels[copies[0]] = Some(BlockLabel::Dateline);
+                }
             }
             if line.words >= 20 && self.cues.legal_score(line.text) >= 1 {
                 copies
                     .iter()
                     .for_each(|&i| set(labels, i, BlockLabel::Legal));
+            }
+        }
+    }
+
+    /// A table of contents: a paragraph holding a line with dot leaders and a page
+    /// number ("Satzung ........ Seite 3") lists other pieces, all of it is meta.
+    fn tables_of_contents(&self, lines: &[Line<'_>], labels: &mut Labels) {
+        for para in paragraphs(lines) {
+            if para.clone().any(|i| self.cues.is_toc_entry(lines[i].text)) {
+                for i in para {
+                    labels[i] = Some(BlockLabel::Meta);
+                }
+            }
+        }
+    }
+
+    /// The dates of a council document's own fields: a `Datum:` or `Sitzung:`
+    /// field, and the rows of the `Beratungsfolge` table that give the date of a
+    /// meeting, are datelines.
+    fn council_dates(&self, lines: &[Line<'_>], labels: &mut Labels) {
+        let mut in_table = false;
+        for (i, l) in lines.iter().enumerate() {
+            if l.is_blank() {
+                // The table may stand one blank line below its field name.
+                in_table &= lines
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| p.text.ends_with(':'));
+                continue;
+            }
+            let field = l.text.split_once(':').map(|(f, _)| f.trim().to_lowercase());
+            let field = field.as_deref().unwrap_or("");
+            if labels[i] == Some(BlockLabel::Meta)
+                && matches!(
+                    field,
+                    "datum" | "sitzung" | "sitzungstermin" | "sitzungsdatum"
+                )
+                && self.cues.has_date(l.text)
+            {
+                labels[i] = Some(BlockLabel::Dateline);
+            }
+            if l.text.to_lowercase().starts_with("beratungsfolge") {
+                in_table = true;
+                continue;
+            }
+            if in_table && !l.prose && self.cues.has_date(l.text) {
+                labels[i] = Some(BlockLabel::Dateline);
             }
         }
     }
@@ -322,9 +389,19 @@ impl BoilerplateClassifier {
                 labels[i] = Some(BlockLabel::Legal);
             }
         }
-        let last = (0..lines.len())
+        // The place and date of signing close a notice; running text after them
+        // is the next notice of a gazette or an appendix.
+        let closing = first.and_then(|f| {
+            (f + 1..lines.len()).find(|&i| {
+                free(labels, i) && !lines[i].prose && self.cues.is_closing(lines[i].text)
+            })
+        });
+        let last = (0..closing.unwrap_or(lines.len()))
             .rev()
             .find(|&i| free(labels, i) && lines[i].prose);
+        if let Some(c) = closing {
+            labels[c] = Some(BlockLabel::Dateline);
+        }
         let header_end = first.unwrap_or(lines.len());
         self.header(lines, labels, header_end);
         let (Some(first), Some(last)) = (first, last) else {
@@ -348,7 +425,13 @@ impl BoilerplateClassifier {
                 None if lines[i].is_blank() => {}
                 None => {
                     let l = &lines[i];
-                    let continues = (l.sentence_end && l.words >= 4) || is_bullet(l.text);
+                    // A fact box ("Hintergrund" over "Laufzeit: 2014 bis 2016") closes
+                    // many press releases: key-value lines and the heading above them.
+                    let next = lines[i + 1..].iter().find(|n| !n.is_blank());
+                    let continues = (l.sentence_end && l.words >= 4)
+                        || is_bullet(l.text)
+                        || is_field(l)
+                        || (l.is_short(3) && !l.sentence_end && next.is_some_and(is_field));
                     labels[i] = Some(if in_article && continues {
                         inner_label(l)
                     } else {
@@ -359,38 +442,28 @@ impl BoilerplateClassifier {
         }
     }
 
-    /// Labels the free lines above the article (`..end`).
+    /// Labels the free lines above the article (`..end`): the headline (see
+    /// [`Self::headline`]), the kicker right above it, datelines, subtitles below it
+    /// and page furniture above it.
     fn header(&self, lines: &[Line<'_>], labels: &mut Labels, end: usize) {
         let free: Vec<usize> = (0..end)
             .filter(|&i| labels[i].is_none() && !lines[i].is_blank())
             .collect();
-        let is_dateline = |l: &Line<'_>| {
-            l.words <= 8 && (l.text.starts_with(['(', '[']) || self.cues.has_date(l.text))
-        };
-        let candidate = |i: usize| title_like(&lines[i]) && !is_dateline(&lines[i]);
-        let title = free.iter().enumerate().find(|&(k, &i)| {
-            candidate(i) && !free.get(k + 1).is_some_and(|&next| kicker(lines, i, next))
-        });
-        let Some((k, &t)) = title else {
-            for &i in &free {
-                labels[i] = Some(if is_dateline(&lines[i]) {
-                    BlockLabel::Dateline
-                } else {
-                    BlockLabel::Other
-                });
-            }
-            return;
-        };
-        labels[t] = Some(BlockLabel::Title);
-        for (pos, &i) in free.iter().enumerate() {
-            if i == t {
+        let title = self.headline(lines, labels, &free, end);
+        if let Some(t) = title {
+            labels[t] = Some(BlockLabel::Title);
+        }
+        let above = |i: usize| title.is_some_and(|t| i < t);
+        let before_title = title.and_then(|t| free.iter().rev().find(|&&i| i < t).copied());
+        for &i in &free {
+            if Some(i) == title {
                 continue;
             }
-            let label = if is_dateline(&lines[i]) {
+            let label = if self.is_dateline(&lines[i]) {
                 BlockLabel::Dateline
-            } else if pos + 1 == k && kicker(lines, i, t) {
+            } else if Some(i) == before_title && title.is_some_and(|t| kicker(lines, i, t)) {
                 BlockLabel::Kicker
-            } else if pos > k {
+            } else if title.is_some() && !above(i) {
                 BlockLabel::Subtitle
             } else {
                 BlockLabel::Other
@@ -398,6 +471,173 @@ impl BoilerplateClassifier {
             labels[i] = Some(label);
         }
     }
+
+    /// A short line giving a date or a bracketed source.
+    fn is_dateline(&self, l: &Line<'_>) -> bool {
+        l.words <= 8 && (l.text.starts_with(['(', '[']) || self.cues.has_date(l.text))
+    }
+
+    /// The headline among the lines above the article, by these features in turn:
+    ///
+    /// 1. a council document's `Betreff:` field;
+    /// 2. the line a breadcrumb ends with ("Startseite > Region > Neues Netz");
+    /// 3. the first headline-like free line that is not a kicker, after the last
+    ///    piece of page furniture (menu, meta field, document type, dateline, contact
+    ///    box) that
+    ///    has such a line below it, and not in a letterhead; headline-like excludes
+    ///    lines set in capitals, lines with columns of spaces and lines opening with
+    ///    a lower-case word (PDF mastheads and continuations);
+    /// 4. failing that, the first title-like free line that is not a kicker.
+    fn headline(
+        &self,
+        lines: &[Line<'_>],
+        labels: &Labels,
+        free: &[usize],
+        end: usize,
+    ) -> Option<usize> {
+        if let Some(i) = (0..end).find(|&i| {
+            labels[i] == Some(BlockLabel::Meta) && subject_field(lines[i].text).is_some()
+        }) {
+            return Some(i);
+        }
+        if let Some(i) = breadcrumb_target(lines, labels, free, end) {
+            return Some(i);
+        }
+        let not_kicker =
+            |k: usize, i: usize| !free.get(k + 1).is_some_and(|&next| kicker(lines, i, next));
+        let strict: Vec<usize> = free
+            .iter()
+            .copied()
+            .filter(|&i| headline_like(&lines[i]) && !self.is_dateline(&lines[i]))
+            .collect();
+        // Running headers and page numbers of a PDF stand between pages, not
+        // above the article.
+        let running = |i: usize| {
+            self.cues.is_page_number(lines[i].text)
+                || lines
+                    .iter()
+                    .enumerate()
+                    .any(|(j, l)| j != i && l.text == lines[i].text)
+        };
+        let furniture = (0..end).rev().find(|&i| {
+            !running(i)
+                && matches!(
+                    labels[i],
+                    Some(
+                        BlockLabel::Navigation
+                            | BlockLabel::Meta
+                            | BlockLabel::Dateline
+                            | BlockLabel::Other
+                            | BlockLabel::Contact
+                            | BlockLabel::Link
+                            | BlockLabel::Ad
+                    )
+                )
+                && strict.iter().any(|&c| c > i)
+        });
+        let after: Vec<usize> = strict
+            .iter()
+            .copied()
+            .filter(|&c| furniture.map_or(true, |f| c > f))
+            .filter(|&c| !letterhead(lines, labels, c, &strict))
+            .collect();
+        let pick = |cands: &[usize]| {
+            cands.iter().copied().find(|&i| {
+                free.iter()
+                    .position(|&f| f == i)
+                    .is_some_and(|k| not_kicker(k, i))
+            })
+        };
+        pick(&after).or_else(|| {
+            let loose: Vec<usize> = free
+                .iter()
+                .copied()
+                .filter(|&i| title_like(&lines[i]) && !self.is_dateline(&lines[i]))
+                .collect();
+            pick(&loose)
+        })
+    }
+}
+
+/// The value of a council system's `Betreff:` field, when it has two words or more.
+fn subject_field(text: &str) -> Option<&str> {
+    let (field, value) = text.split_once(':')?;
+    let value = value.trim();
+    (field.trim().eq_ignore_ascii_case("betreff") && value.split_whitespace().count() >= 2)
+        .then_some(value)
+}
+
+/// The free line a breadcrumb above it ends with: portals repeat the headline as
+/// the breadcrumb's last item.
+fn breadcrumb_target(
+    lines: &[Line<'_>],
+    labels: &Labels,
+    free: &[usize],
+    end: usize,
+) -> Option<usize> {
+    (0..end)
+        .filter(|&i| labels[i] == Some(BlockLabel::Navigation))
+        .filter_map(|i| {
+            let (_, last) = lines[i].text.rsplit_once(['>', '»', '›'])?;
+            let last = last.trim();
+            (last.split_whitespace().count() >= 2).then_some((i, last))
+        })
+        .find_map(|(i, last)| {
+            free.iter()
+                .copied()
+                .find(|&f| f > i && lines[f].text.eq_ignore_ascii_case(last))
+        })
+}
+
+/// Could be a printed headline: title-like, not in capitals (a PDF masthead or
+/// document type), without columns set apart by runs of spaces, not opening with
+/// an all-lower-case word (a line continuing the one above).
+fn headline_like(l: &Line<'_>) -> bool {
+    let letters: Vec<char> = l.text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    let columns = l.text.contains("   ") || l.text.contains('\t');
+    let lower_start = l
+        .text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().all(char::is_lowercase));
+    title_like(l) && !capitals && !columns && !lower_start
+}
+
+/// `line` stands in a letterhead: a paragraph of two or more short free lines
+/// (authority, department) with another headline candidate in a later paragraph.
+/// A kicker and headline paragraph has the byline or the article below it instead.
+fn letterhead(lines: &[Line<'_>], labels: &Labels, line: usize, candidates: &[usize]) -> bool {
+    let Some(para) = paragraphs(lines).find(|p| p.contains(&line)) else {
+        return false;
+    };
+    let short = |i: usize| labels[i].is_none() && lines[i].is_short(8) && !lines[i].sentence_end;
+    para.len() >= 2 && para.clone().all(short) && candidates.iter().any(|&c| c >= para.end)
+}
+
+/// The index ranges of paragraphs: runs of non-blank lines.
+fn paragraphs<'a>(lines: &'a [Line<'_>]) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let mut start = 0;
+    (0..=lines.len()).filter_map(move |i| {
+        if i < lines.len() && !lines[i].is_blank() {
+            return None;
+        }
+        let para = start..i;
+        start = i + 1;
+        (!para.is_empty()).then_some(para)
+    })
+}
+
+/// A key-value line of a fact box: a short key of one to three words, a colon, a
+/// value ("Laufzeit: 2015 bis 2017").
+fn is_field(l: &Line<'_>) -> bool {
+    let Some((key, value)) = l.text.split_once(':') else {
+        return false;
+    };
+    !l.prose
+        && (1..=3).contains(&key.split_whitespace().count())
+        && key.chars().next().is_some_and(char::is_uppercase)
+        && !value.trim().is_empty()
 }
 
 /// Label of a free line inside the article.

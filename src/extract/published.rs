@@ -8,10 +8,15 @@
 //!    header field. A date with a day counts on a short line or after a cue
 //!    ("Veröffentlicht am", "Stand:", "Datum:", "vom"); a month alone ("Ausgabe
 //!    Januar 2010") only when little else stands on the line.
+//!    A subtitle is a second headline: a date in it ("Fusion zum 1. Januar 2020")
+//!    is news, not the date of the page, unless the subtitle is a short line or the
+//!    date follows a strong cue.
 //! 2. The start of the first body line: `[22.3.2011] …`, `Kiel, 22. Januar 2021. …`,
 //!    `(Agentur) (Hannover, 07.07.2011)`: a date preceded by nothing but brackets or
 //!    a place and a comma.
-//! 3. Anywhere outside teasers and the title: a date after a strong cue
+//! 3. A byline anywhere on the page ("Von Anna Beispiel, 03.05.2019, 10:15 Uhr"),
+//!    which news portals set between lead and body or below the article.
+//! 4. Anywhere outside teasers and the title: a date after a strong cue
 //!    ("Veröffentlicht am", "Pressemitteilung vom", "Stand:") at the start of a line.
 //!
 //! Forms: `22.3.2011`, `06.12.17`, `22. März 2011`, `22. Mär. 2011`, ISO
@@ -67,13 +72,29 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     let first_body = blocks.iter().position(|b| b.label == BlockLabel::Body);
     let head = &blocks[..first_body.unwrap_or(blocks.len())];
     for b in head.iter().filter(|b| header_source(b.label)) {
-        if let Some(d) = b.span.slice(text).and_then(|l| header_date(p, l)) {
-            return Some(d);
+        let Some(line) = b.span.slice(text) else {
+            continue;
+        };
+        let date = if b.label == BlockLabel::Subtitle && line.split_whitespace().count() > 8 {
+            cued_date(p, line, &p.strong_cue)
+        } else {
+            header_date(p, line)
+        };
+        if date.is_some() {
+            return date;
         }
     }
     if let Some(d) = first_body
         .and_then(|i| blocks[i].span.slice(text))
         .and_then(|l| dateline_at_start(p, l))
+    {
+        return Some(d);
+    }
+    if let Some(d) = blocks
+        .iter()
+        .filter(|b| b.label == BlockLabel::Byline)
+        .filter_map(|b| b.span.slice(text))
+        .find_map(|l| header_date(p, l))
     {
         return Some(d);
     }

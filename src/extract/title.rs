@@ -5,20 +5,56 @@
 //! contact boxes, and never the kicker line above it. Here that line is cleaned of a
 //! portal suffix (" | Portal", " - portal.de"). A kicker on the headline's own line
 //! ("Cottbus: IT ausgelagert") is kept: it is part of the printed headline. Pages
-//! from council systems carry their headline in a `Betreff:` field; it is used when
-//! no title line was found. Without either the page has no title.
+//! from council systems carry their headline in a `Betreff:` field: the layout marks
+//! that field as the title, and here the field name is dropped; a `Betreff:` field
+//! among the meta lines is also used when no title line was found. Without either
+//! the page has no title. A headline hard-wrapped over lines (PDF extracts) is joined
+//! again: while a line breaks off after a function word ("zwischen der Stadt Lohr
+//! und dem") the subtitle line right below it continues it, up to three lines.
 
 use crate::boilerplate::{Block, BlockLabel};
 
 /// The headline of the page, without kicker, portal name or site suffix.
 pub fn find_title(text: &str, blocks: &[Block]) -> Option<String> {
-    let line = blocks
-        .iter()
-        .find(|b| b.label == BlockLabel::Title)
-        .and_then(|b| b.span.slice(text))
-        .or_else(|| subject_field(text, blocks))?;
+    let line = match blocks.iter().position(|b| b.label == BlockLabel::Title) {
+        Some(i) => wrapped_headline(text, blocks, i)?,
+        None => subject_field(text, blocks)?.to_owned(),
+    };
+    let line = field_value(&line).unwrap_or(&line);
     let title = strip_site_suffix(line.trim()).trim();
     (!title.is_empty()).then(|| title.to_owned())
+}
+
+/// Words a headline line cannot end with unless it goes on below.
+const OPEN_ENDS: &[&str] = &[
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "eines", "einem", "und",
+    "oder", "sowie", "über", "für", "zwischen", "mit", "von", "vom", "zu", "zum", "zur", "im",
+    "in", "an", "am", "auf", "bei", "nach", "aus", "gegen", "durch",
+];
+
+/// The title block `i`, joined with the subtitle lines that continue it.
+fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
+    let mut out = blocks[i].span.slice(text)?.to_owned();
+    let mut prev = blocks[i];
+    for next in blocks.iter().skip(i + 1).take(2) {
+        let open = out
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| OPEN_ENDS.contains(&w));
+        let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
+        let adjacent =
+            gap.trim().is_empty() && gap.matches('\n').count().max(gap.matches('\r').count()) <= 1;
+        let Some(line) = next.span.slice(text) else {
+            break;
+        };
+        if !open || !adjacent || next.label != BlockLabel::Subtitle {
+            break;
+        }
+        out.push(' ');
+        out.push_str(line);
+        prev = *next;
+    }
+    Some(out)
 }
 
 /// The value of a council system's `Betreff:` field.
@@ -27,12 +63,15 @@ fn subject_field<'t>(text: &'t str, blocks: &[Block]) -> Option<&'t str> {
         .iter()
         .filter(|b| b.label == BlockLabel::Meta)
         .filter_map(|b| b.span.slice(text))
-        .find_map(|line| {
-            let (field, value) = line.split_once(':')?;
-            let value = value.trim();
-            (field.trim().eq_ignore_ascii_case("betreff") && value.split_whitespace().count() >= 2)
-                .then_some(value)
-        })
+        .find_map(field_value)
+}
+
+/// The value of a `Betreff:` line with two words or more.
+fn field_value(line: &str) -> Option<&str> {
+    let (field, value) = line.split_once(':')?;
+    let value = value.trim();
+    (field.trim().eq_ignore_ascii_case("betreff") && value.split_whitespace().count() >= 2)
+        .then_some(value)
 }
 
 /// Words that name a portal rather than say something.
