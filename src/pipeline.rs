@@ -17,7 +17,7 @@ use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, looks_like_html};
 use crate::normalize::NormalizedText;
-use crate::record::{Attribution, Official, Record};
+use crate::record::{Attribution, DateFact, Official, Record};
 use crate::segment::sentences;
 use crate::source::Document;
 use crate::span::{Quote, Span};
@@ -174,12 +174,19 @@ impl Pipeline {
             .cooperation
             .decide(&view, &sentence_spans, &doc.mentions, &kinds);
 
-        let mut dates = Vec::new();
-        let mut amounts = Vec::new();
-        for &span in &content {
-            dates.extend(self.dates.find(text, span, published));
-            amounts.extend(self.amounts.find(text, span));
+        let mut dates: Vec<DateFact> = Vec::new();
+        for block in paragraphs.iter().filter(|b| b.label.bears_own_dates()) {
+            for date in self.dates.find(text, block.span, published) {
+                // A date the page repeats (dateline and closing line) is one date.
+                if !dates.iter().any(|d| d.value == date.value) {
+                    dates.push(date);
+                }
+            }
         }
+        let amounts: Vec<_> = content
+            .iter()
+            .flat_map(|&span| self.amounts.find(text, span))
+            .collect();
         Record {
             source,
             title,
