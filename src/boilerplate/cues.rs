@@ -62,7 +62,7 @@ pub(crate) struct Cues {
     contact_head: Pattern,
     legal_form: Pattern,
     legal_strong: Pattern,
-    legal_weak: Pattern,
+    legal_weak: Words,
     nav_prefix: Pattern,
     teaser_head: Pattern,
     comment_head: Pattern,
@@ -225,9 +225,7 @@ impl Cues {
             legal_strong: re(
                 r"(?i)alle\s+rechte\s+vorbehalten|all\s+rights\s+reserved|urheberrechtlich|datenbankwerk|vervielfältigung|nachdruck(?:,|\s+nur|\s+und)|nutzungsbedingungen|haftungsausschluss|datenschutzerklärung|datenschutzhinweis|impressum|belegexemplar|©|\(c\)\s*\d{4}|copyright|cookie-einstellungen|(?:verwendet|verwenden|nutzt|nutzen|setzt|setzen)\s+cookies",
             ),
-            legal_weak: re(
-                r"(?i)urheber|haftung|haftet|datenschutz|genehmigung|verantwortlich|herausgeber|gewähr|rechte\b|einverstanden|weiterverwendung|speicherung|cookies?\b|zustimmung",
-            ),
+            legal_weak: Words::new(LEGAL_WORDS),
             nav_prefix: re(
                 r"(?i)^(?:artikel\s+teilen|seite\s+teilen|beitrag\s+teilen|teilen\s+(?:auf|per|mit)|diesen\s+artikel|jetzt\s+teilen|share\b|zum\s+inhalt|springe\s+zu|zur\s+navigation|sie\s+sind\s+hier|you\s+are\s+here|qr-code|drucken\b|seite\s+drucken|zurück\s+zu)",
             ),
@@ -424,15 +422,65 @@ impl Pattern {
     fn is_match(&self, text: &str) -> bool {
         self.0.as_ref().is_some_and(|r| r.is_match(text))
     }
+}
 
-    /// Distinct matches (case-folded), up to `max`.
+fn re(pattern: &str) -> Pattern {
+    Pattern(Regex::new(pattern).ok())
+}
+
+/// Words legal notes use often; a line with several different ones reads as one.
+/// "rechte" and "cookie" count only as whole words (plural "cookies" included).
+const LEGAL_WORDS: &[&str] = &[
+    "urheber",
+    "haftung",
+    "haftet",
+    "datenschutz",
+    "genehmigung",
+    "verantwortlich",
+    "herausgeber",
+    "gewähr",
+    "rechte",
+    "einverstanden",
+    "weiterverwendung",
+    "speicherung",
+    "cookie",
+    "zustimmung",
+];
+
+/// A set of word stems found in one pass, case-insensitively for ASCII letters;
+/// cheaper than an alternation of the same words, which the regex engine cannot
+/// run as a DFA on non-ASCII text.
+#[derive(Debug, Clone)]
+pub(crate) struct Words {
+    automaton: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Words {
+    fn new(words: &[&str]) -> Words {
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .ok();
+        Words { automaton }
+    }
+
+    /// Distinct words found, up to `max`. "rechte" and "cookie" must end their
+    /// word (a plural `s` allowed for "cookie").
     fn count_distinct(&self, text: &str, max: usize) -> usize {
-        let Some(r) = &self.0 else { return 0 };
-        let mut seen: Vec<String> = Vec::new();
-        for m in r.find_iter(text) {
-            let w = m.as_str().to_lowercase();
-            if !seen.contains(&w) {
-                seen.push(w);
+        let Some(ac) = &self.automaton else { return 0 };
+        let mut seen: Vec<usize> = Vec::new();
+        for m in ac.find_iter(text) {
+            let id = m.pattern().as_usize();
+            let rest = &text[m.end()..];
+            let whole_word = match LEGAL_WORDS.get(id) {
+                Some(&"rechte") => !rest.starts_with(char::is_alphanumeric),
+                Some(&"cookie") => !rest
+                    .trim_start_matches(['s', 'S'])
+                    .starts_with(char::is_alphanumeric),
+                _ => true,
+            };
+            if whole_word && !seen.contains(&id) {
+                seen.push(id);
                 if seen.len() == max {
                     break;
                 }
@@ -440,10 +488,6 @@ impl Pattern {
         }
         seen.len()
     }
-}
-
-fn re(pattern: &str) -> Pattern {
-    Pattern(Regex::new(pattern).ok())
 }
 
 /// "Lesen Sie auch: Kreis plant …" is a one-line teaser, not a section heading.

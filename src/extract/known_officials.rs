@@ -56,6 +56,10 @@ pub struct KnownOfficials {
     /// Body name → the persons holding an office there, so that a document's
     /// bodies find their office holders without a scan of every person.
     by_body: HashMap<String, Vec<usize>>,
+    /// Every distinct family name, found in one pass over a document.
+    families: AhoCorasick,
+    /// Family-name pattern index → the persons of that name.
+    family_persons: Vec<Vec<usize>>,
 }
 
 /// Words before a family name that do not make it someone else's name.
@@ -262,12 +266,41 @@ impl KnownOfficials {
                 }
             }
         }
+        let mut family_index: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut family_persons: Vec<Vec<usize>> = Vec::new();
+        for (p, person) in persons
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| !q.family.is_empty())
+        {
+            let slot = *family_index
+                .entry(person.family.as_str())
+                .or_insert_with(|| {
+                    family_persons.push(Vec::new());
+                    family_persons.len() - 1
+                });
+            family_persons[slot].push(p);
+        }
+        let mut family_names: Vec<&str> = vec![""; family_persons.len()];
+        for (name, &slot) in &family_index {
+            family_names[slot] = name;
+        }
+        let families = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&family_names)
+            .map_err(|e| GazetteerError {
+                file: "officials".to_owned(),
+                line: 0,
+                reason: format!("cannot build the family-name matcher: {e}"),
+            })?;
         Ok(KnownOfficials {
             known: known.to_vec(),
             persons,
             names,
             pattern_person,
             by_body,
+            families,
+            family_persons,
         })
     }
 
@@ -346,64 +379,63 @@ impl KnownOfficials {
         officials: &[Official],
     ) -> Vec<(Span, usize)> {
         let norm = view.as_str();
-        let mut families: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &(_, p) in full {
-            families.entry(&self.persons[p].family).or_default().push(p);
-        }
-        for &p in body_named {
-            families.entry(&self.persons[p].family).or_default().push(p);
-        }
+        let named = |p: &usize| full.iter().any(|(_, q)| q == p) || body_named.contains(p);
         let taken = |span: Span| full.iter().any(|(s, _)| s.overlaps(span));
         let mut out = Vec::new();
-        for (family, claimants) in families {
-            if family.is_empty() {
+        for m in self.families.find_overlapping_iter(norm) {
+            let claimants: Vec<usize> = self.family_persons[m.pattern().as_usize()]
+                .iter()
+                .copied()
+                .filter(named)
+                .collect();
+            if claimants.is_empty() {
                 continue;
             }
-            for (i, _) in norm.match_indices(family) {
-                let end = i + family.len();
-                if !bounded(norm, i, end) {
-                    continue;
-                }
-                let Some(span) = view.original_span(i, end) else {
-                    continue;
-                };
-                let written = span.slice(text).unwrap_or_default();
-                if !capitalised(written) || !in_sentence(span) || taken(span) {
-                    continue;
-                }
-                if other_given_name_before(text, span.start) {
-                    continue;
-                }
-                // Someone else the text names with a role holds this word.
-                let elsewhere = officials.iter().any(|o| {
-                    o.mentions.iter().any(|m| m.span().overlaps(span))
-                        && !claimants.iter().any(|&p| {
-                            normalize_term(&o.name) == normalize_term(&self.persons[p].name)
-                        })
-                });
-                if elsewhere {
-                    continue;
-                }
-                let after_full: Vec<usize> = claimants
+            let (i, end) = (m.start(), m.end());
+            if !bounded(norm, i, end) {
+                continue;
+            }
+            let Some(span) = view.original_span(i, end) else {
+                continue;
+            };
+            let written = span.slice(text).unwrap_or_default();
+            if !capitalised(written) || !in_sentence(span) || taken(span) {
+                continue;
+            }
+            if other_given_name_before(text, span.start) {
+                continue;
+            }
+            // Someone else the text names with a role holds this word.
+            let elsewhere = officials.iter().any(|o| {
+                o.mentions.iter().any(|m| m.span().overlaps(span))
+                    && !claimants
+                        .iter()
+                        .any(|&p| normalize_term(&o.name) == normalize_term(&self.persons[p].name))
+            });
+            if elsewhere {
+                continue;
+            }
+            let after_full: Vec<usize> = claimants
+                .iter()
+                .copied()
+                .filter(|&p| full.iter().any(|(s, q)| *q == p && s.end <= span.start))
+                .collect();
+            let mut who = after_full.clone();
+            who.dedup();
+            if who.is_empty() {
+                who = claimants
                     .iter()
                     .copied()
-                    .filter(|&p| full.iter().any(|(s, q)| *q == p && s.end <= span.start))
+                    .filter(|p| body_named.contains(p))
                     .collect();
-                let mut who = after_full.clone();
                 who.dedup();
-                if who.is_empty() {
-                    who = claimants
-                        .iter()
-                        .copied()
-                        .filter(|p| body_named.contains(p))
-                        .collect();
-                    who.dedup();
-                }
-                if let [p] = who.as_slice() {
-                    out.push((span, *p));
-                }
+            }
+            if let [p] = who.as_slice() {
+                out.push((span, *p));
             }
         }
+        // Mentions in text order, whatever the order of the family names.
+        out.sort();
         out
     }
 
