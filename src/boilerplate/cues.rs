@@ -8,6 +8,8 @@
 
 use regex::Regex;
 
+use super::BlockLabel;
+
 /// What one line says about itself, before its neighbours are looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Cue {
@@ -39,8 +41,33 @@ pub(crate) enum Cue {
     Meta,
     /// A document-type label ("Pressemitteilung"), maybe with number or date.
     DocType,
+    /// "Über die Firma", "Über uns": a company profile box follows.
+    ProfileHeading,
+    /// "Der Autor", "Zur Autorin": an author box follows.
+    AuthorHeading,
     /// A month or issue line ("Ausgabe Januar 2010").
     Issue,
+}
+
+impl Cue {
+    /// The label a line with this cue gets.
+    pub(crate) fn label(self) -> BlockLabel {
+        match self {
+            Cue::Link => BlockLabel::Link,
+            Cue::Keywords => BlockLabel::Keywords,
+            Cue::Ad | Cue::Widget => BlockLabel::Ad,
+            Cue::Caption => BlockLabel::Caption,
+            Cue::Byline | Cue::AuthorHeading => BlockLabel::Byline,
+            Cue::Contact | Cue::ProfileHeading => BlockLabel::Contact,
+            Cue::Legal => BlockLabel::Legal,
+            Cue::Navigation => BlockLabel::Navigation,
+            Cue::TeaserHeading | Cue::TeaserItem => BlockLabel::Teaser,
+            Cue::CommentHeading => BlockLabel::Comment,
+            Cue::Meta => BlockLabel::Meta,
+            Cue::DocType => BlockLabel::Other,
+            Cue::Issue => BlockLabel::Dateline,
+        }
+    }
 }
 
 /// The compiled cue patterns.
@@ -49,6 +76,8 @@ pub(crate) struct Cues {
     url: Pattern,
     keywords: Pattern,
     ad: Pattern,
+    profile_head: Pattern,
+    author_head: Pattern,
     promo: Pattern,
     widget: Pattern,
     caption_start: Pattern,
@@ -192,6 +221,12 @@ impl Cues {
             ad: re(
                 r"(?i)^\W*(?:anzeige|werbung|advertisement|sponsored|gesponsert|advertorial|promotion)\W*$",
             ),
+            profile_head: re(
+                r"(?i)^(?:über\s+(?:uns|(?:die|den|das)\s+)?[\p{L}.@-]+(?:\s+[\p{L}.@-]+)?|unternehmensprofil|firmenprofil|zum\s+unternehmen|das\s+unternehmen)\s*:?$",
+            ),
+            author_head: re(
+                r"(?i)^(?:der\s+autor|die\s+autorin|zum\s+autor|zur\s+autorin|über\s+den\s+autor|über\s+die\s+autorin|autoreninfo|autorenprofil)\s*:?$",
+            ),
             promo: re(
                 r"(?i)\bjetzt\b.*\b(?:anmelden|testen|informieren|sichern|bestellen|registrieren|herunterladen|downloaden|abonnieren|kaufen|buchen|entdecken)\b",
             ),
@@ -230,7 +265,7 @@ impl Cues {
                 r"(?i)^(?:artikel\s+teilen|seite\s+teilen|beitrag\s+teilen|teilen\s+(?:auf|per|mit)|diesen\s+artikel|jetzt\s+teilen|share\b|zum\s+inhalt|springe\s+zu|zur\s+navigation|sie\s+sind\s+hier|you\s+are\s+here|qr-code|drucken\b|seite\s+drucken|zurück\s+zu)",
             ),
             teaser_head: re(
-                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema)|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel))",
+                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel))",
             ),
             comment_head: re(
                 r"(?i)^(?:leserkommentare|kommentare|\d+\s+kommentare?|kommentar\s+schreiben|schreiben\s+sie\s+einen\s+kommentar|diskutieren\s+sie\s+mit|ihre\s+meinung)\b",
@@ -308,6 +343,12 @@ impl Cues {
         }
         if self.widget.is_match(line) {
             return Some(Cue::Widget);
+        }
+        if self.author_head.is_match(line) {
+            return Some(Cue::AuthorHeading);
+        }
+        if self.profile_head.is_match(line) {
+            return Some(Cue::ProfileHeading);
         }
         if self.comment_head.is_match(line) {
             return Some(Cue::CommentHeading);

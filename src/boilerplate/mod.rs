@@ -149,7 +149,7 @@ impl BoilerplateClassifier {
                     .flatten()
             })
             .collect();
-        let mut labels: Labels = cues.iter().map(|c| c.map(|c| self.label_of(c))).collect();
+        let mut labels: Labels = cues.iter().map(|c| c.map(|c| c.label())).collect();
         // "Pressemitteilung vom 9. Oktober 2014" dates the page it heads.
         for (i, l) in lines.iter().enumerate() {
             if cues[i] == Some(Cue::DocType) && self.cues.has_date(l.text) {
@@ -163,6 +163,7 @@ impl BoilerplateClassifier {
         legal_headings(&lines, &mut labels);
         captions_above_credits(&lines, &cues, &mut labels);
         sections(&lines, &cues, &mut labels);
+        boxes(&lines, &cues, &mut labels);
         self.headless_teasers(&lines, &cues, &mut labels);
         self.by_position(&lines, &mut labels);
         lines
@@ -174,24 +175,6 @@ impl BoilerplateClassifier {
                 label: label.unwrap_or(BlockLabel::Other),
             })
             .collect()
-    }
-
-    fn label_of(&self, cue: Cue) -> BlockLabel {
-        match cue {
-            Cue::Link => BlockLabel::Link,
-            Cue::Keywords => BlockLabel::Keywords,
-            Cue::Ad | Cue::Widget => BlockLabel::Ad,
-            Cue::Caption => BlockLabel::Caption,
-            Cue::Byline => BlockLabel::Byline,
-            Cue::Contact => BlockLabel::Contact,
-            Cue::Legal => BlockLabel::Legal,
-            Cue::Navigation => BlockLabel::Navigation,
-            Cue::TeaserHeading | Cue::TeaserItem => BlockLabel::Teaser,
-            Cue::CommentHeading => BlockLabel::Comment,
-            Cue::Meta => BlockLabel::Meta,
-            Cue::DocType => BlockLabel::Other,
-            Cue::Issue => BlockLabel::Dateline,
-        }
     }
 
     /// Captions printed twice, running headers, repeated legal paragraphs.
@@ -729,6 +712,33 @@ fn captions_above_credits(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut
             let l = &lines[p];
             if labels[p].is_none() && !l.is_blank() && l.words <= 20 && alone {
                 labels[p] = Some(BlockLabel::Caption);
+            }
+        }
+    }
+}
+
+/// A box heading takes the paragraph right after it: "Anzeige" on a line of its
+/// own the advert, "Der Autor" the author's note, "Über die Firma" the company
+/// profile. A profile heading counts only below the first third of the page,
+/// where press releases put that box (higher up it may be an article's own
+/// subheading).
+fn boxes(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
+    for (i, cue) in cues.iter().enumerate() {
+        let label = match cue {
+            Some(Cue::Ad) => BlockLabel::Ad,
+            Some(Cue::AuthorHeading) => BlockLabel::Byline,
+            Some(Cue::ProfileHeading) if i * 3 >= lines.len() => BlockLabel::Contact,
+            _ => continue,
+        };
+        if *cue == Some(Cue::ProfileHeading) {
+            labels[i] = Some(label);
+        }
+        for j in i + 1..lines.len() {
+            if lines[j].is_blank() {
+                break;
+            }
+            if labels[j].is_none() || labels[j] == Some(BlockLabel::Body) {
+                labels[j] = Some(label);
             }
         }
     }

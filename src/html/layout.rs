@@ -413,25 +413,6 @@ fn cue_target(label: Option<BlockLabel>) -> bool {
     )
 }
 
-/// The label a text-page cue gives a content line.
-fn cue_label(cue: Cue) -> BlockLabel {
-    match cue {
-        Cue::Link => BlockLabel::Link,
-        Cue::Keywords => BlockLabel::Keywords,
-        Cue::Ad | Cue::Widget => BlockLabel::Ad,
-        Cue::Caption => BlockLabel::Caption,
-        Cue::Byline => BlockLabel::Byline,
-        Cue::Contact => BlockLabel::Contact,
-        Cue::Legal => BlockLabel::Legal,
-        Cue::Navigation => BlockLabel::Navigation,
-        Cue::TeaserHeading | Cue::TeaserItem => BlockLabel::Teaser,
-        Cue::CommentHeading => BlockLabel::Comment,
-        Cue::Meta => BlockLabel::Meta,
-        Cue::DocType => BlockLabel::Other,
-        Cue::Issue => BlockLabel::Dateline,
-    }
-}
-
 /// One line: text nodes of one run.
 struct Line {
     /// Indices of its text nodes.
@@ -495,7 +476,7 @@ fn apply_line_cues(dom: &Dom, cues: &Cues, labels: &mut [Option<BlockLabel>]) {
         let Some(cue) = cues.cue(&line.text, line.words, line.prose) else {
             continue;
         };
-        let label = cue_label(cue);
+        let label = Cue::label(cue);
         set(labels, line, label);
         match cue {
             Cue::TeaserHeading | Cue::CommentHeading => {
