@@ -222,7 +222,7 @@ impl Cues {
                 r"(?i)^\W*(?:anzeige|werbung|advertisement|sponsored|gesponsert|advertorial|promotion)\W*$",
             ),
             profile_head: re(
-                r"(?i)^(?:über\s+(?:uns|(?:die|den|das)\s+)?[\p{L}.@-]+(?:\s+[\p{L}.@-]+)?|unternehmensprofil|firmenprofil|zum\s+unternehmen|das\s+unternehmen)\s*:?$",
+                r"(?i)^(?:über\s+(?:uns|(?:die|den|das)\s+)?[\p{L}.@-]+(?:\s+[\p{L}.@&-]+){0,3}|unternehmensprofil|firmenprofil|zum\s+unternehmen|das\s+unternehmen)\s*:?$",
             ),
             author_head: re(
                 r"(?i)^(?:der\s+autor|die\s+autorin|zum\s+autor|zur\s+autorin|über\s+den\s+autor|über\s+die\s+autorin|autoreninfo|autorenprofil)\s*:?$",

@@ -719,15 +719,18 @@ fn captions_above_credits(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut
 
 /// A box heading takes the paragraph right after it: "Anzeige" on a line of its
 /// own the advert, "Der Autor" the author's note, "Über die Firma" the company
-/// profile. A profile heading counts only below the first third of the page,
-/// where press releases put that box (higher up it may be an article's own
-/// subheading).
+/// profile. Only below the first third of the page, where such boxes stand:
+/// higher up "Anzeige" marks a banner above the headline, and "Über …" may be an
+/// article's own subheading.
 fn boxes(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
     for (i, cue) in cues.iter().enumerate() {
+        if i * 3 < lines.len() {
+            continue;
+        }
         let label = match cue {
             Some(Cue::Ad) => BlockLabel::Ad,
             Some(Cue::AuthorHeading) => BlockLabel::Byline,
-            Some(Cue::ProfileHeading) if i * 3 >= lines.len() => BlockLabel::Contact,
+            Some(Cue::ProfileHeading) => BlockLabel::Contact,
             _ => continue,
         };
         if *cue == Some(Cue::ProfileHeading) {
