@@ -166,6 +166,8 @@ impl BoilerplateClassifier {
         boxes(&lines, &cues, &mut labels);
         self.headless_teasers(&lines, &cues, &mut labels);
         self.by_position(&lines, &mut labels);
+        self.dated_bylines(&lines, &mut labels);
+        promote_headline(&lines, &mut labels);
         lines
             .iter()
             .zip(labels)
@@ -357,6 +359,40 @@ impl BoilerplateClassifier {
 
     /// Title, kicker, subtitle and dateline above the article; body, headings and
     /// lists in it; furniture around it.
+    /// A short line in the page head with a date and byline words ("05.10.2023 ·
+    /// Lesezeit 3 Minuten · Von Max Muster", "27.05.2021, 18:30 Uhr") is a byline,
+    /// whatever its separators made it look like: its date is the article's.
+    fn dated_bylines(&self, lines: &[Line<'_>], labels: &mut Labels) {
+        const MARKERS: &[&str] = &[
+            " Uhr",
+            "Von ",
+            "von ",
+            "Lesezeit",
+            "Min.",
+            "Veröffentlicht",
+            "veröffentlicht",
+            "Aktualisiert",
+            "aktualisiert",
+            "Stand",
+            " · ",
+            " | ",
+        ];
+        let head = lines.len() / 2 + 1;
+        for (i, l) in lines.iter().enumerate().take(head) {
+            let relabel = matches!(
+                labels[i],
+                None | Some(BlockLabel::Navigation | BlockLabel::Heading | BlockLabel::Other)
+            );
+            if relabel
+                && l.words <= 20
+                && self.cues.has_date(l.text)
+                && MARKERS.iter().any(|m| l.text.contains(m))
+            {
+                labels[i] = Some(BlockLabel::Byline);
+            }
+        }
+    }
+
     fn by_position(&self, lines: &[Line<'_>], labels: &mut Labels) {
         let free = |labels: &Labels, i: usize| labels[i].is_none() && !lines[i].is_blank();
         let first = (0..lines.len()).find(|&i| free(labels, i) && lines[i].prose);
@@ -714,6 +750,28 @@ fn captions_above_credits(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut
                 labels[p] = Some(BlockLabel::Caption);
             }
         }
+    }
+}
+
+/// A kicker or section line ("Görlitz", "Sicherheit", "Damen 1 | Bezirksliga")
+/// taken for the title hands the title on to the headline below it: a one-word
+/// title, or one with column separators, followed by a longer subtitle that does
+/// not end like a sentence.
+fn promote_headline(lines: &[Line<'_>], labels: &mut Labels) {
+    let Some(t) = labels.iter().position(|l| *l == Some(BlockLabel::Title)) else {
+        return;
+    };
+    let Some(next) = (t + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+        return;
+    };
+    let title = &lines[t];
+    let kicker_like = title.words == 1 || title.text.contains(" | ") || title.text.contains(" · ");
+    let headline_below = labels[next] == Some(BlockLabel::Subtitle)
+        && lines[next].words > title.words
+        && !lines[next].sentence_end;
+    if kicker_like && headline_below {
+        labels[t] = Some(BlockLabel::Kicker);
+        labels[next] = Some(BlockLabel::Title);
     }
 }
 
