@@ -129,9 +129,38 @@ impl Pipeline {
             .collect();
         let mut places = resolve(&hits, entries);
         let sentence_spans = content_sentences(text, &paragraphs);
-        let mut officials = self
-            .officials
-            .find(text, &view, &sentence_spans, &places, entries);
+        // Signature rows (names over roles) stand in lines the layout may not
+        // count as running text, but never in boxes of other content.
+        let signature_lines: Vec<Span> = if markup {
+            Vec::new()
+        } else {
+            blocks
+                .iter()
+                .filter(|b| {
+                    !matches!(
+                        b.label,
+                        BlockLabel::Teaser
+                            | BlockLabel::Ad
+                            | BlockLabel::Navigation
+                            | BlockLabel::Legal
+                            | BlockLabel::Contact
+                            | BlockLabel::Caption
+                            | BlockLabel::Comment
+                            | BlockLabel::Link
+                            | BlockLabel::Byline
+                    )
+                })
+                .map(|b| b.span)
+                .collect()
+        };
+        let mut officials = self.officials.find_with_signatures(
+            text,
+            &view,
+            &sentence_spans,
+            &signature_lines,
+            &places,
+            entries,
+        );
         let mut body_names: Vec<String> = places
             .iter()
             .filter(|p| p.form != FormKind::Adjective)

@@ -32,6 +32,9 @@ use crate::span::{Quote, Span};
 /// Heads of role phrases that the role gazetteer leaves to free text
 /// ("Leiter Vertrieb", "Sprecherin der Stadt").
 const GENERIC_HEADS: &[&str] = &[
+    "Abgeordnete",
+    "Abgeordneten",
+    "Abgeordneter",
     "Chef",
     "Chefin",
     "Leiter",
@@ -116,6 +119,7 @@ pub struct OfficialFinder {
     name_with_brackets: Regex,
     portfolio_for: Regex,
     portfolio_plain: Regex,
+    signature_name: Regex,
 }
 
 impl OfficialFinder {
@@ -147,11 +151,12 @@ impl OfficialFinder {
             roles,
             name_at_start: compile(&format!(r"^{TITLES}(?P<name>{NAME})"))?,
             name_before_comma: compile(&format!(
-                r"(?P<name>{NAME}),\s+(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
+                r"(?P<name>{NAME}),\s+(?:(?:bisher|bislang|zuvor|früher|künftig|derzeit|seit\s+\d{{4}})\s+)?(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
             ))?,
             name_with_brackets: compile(&format!(
                 r"{TITLES}(?P<name>{NAME})\s*\((?P<org>[^()]{{2,60}})\)"
             ))?,
+            signature_name: compile(&format!(r"^(?:gez\.?\s+)?{TITLES}(?P<name>{NAME})$"))?,
             portfolio_for: compile(
                 r"^\s+für\s+\p{Lu}[\p{L}-]*(?:(?:,\s+|\s+und\s+|\s+)\p{Lu}[\p{L}-]*)*",
             )?,
@@ -171,8 +176,23 @@ impl OfficialFinder {
         places: &[Resolved],
         entries: &[Entry],
     ) -> Vec<Official> {
+        self.find_with_signatures(text, view, sentences, &[], places, entries)
+    }
+
+    /// Like [`OfficialFinder::find`], and also reads signature blocks in
+    /// `signature_lines`: a row of names above a row of roles, in columns
+    /// ("gez. Anna Roth      gez. Max Muster" over "Bürgermeisterin      Landrat").
+    pub fn find_with_signatures(
+        &self,
+        text: &str,
+        view: &NormalizedText,
+        sentences: &[Span],
+        signature_lines: &[Span],
+        places: &[Resolved],
+        entries: &[Entry],
+    ) -> Vec<Official> {
         let roles = self.role_hits(text, view, sentences, places);
-        let mut found: Vec<Found> = Vec::new();
+        let mut found: Vec<Found> = self.signatures(text, signature_lines);
         for sentence in sentences {
             let in_sentence: Vec<&RoleHit> =
                 roles.iter().filter(|r| sentence.contains(r.word)).collect();
@@ -186,6 +206,75 @@ impl OfficialFinder {
             }
         }
         merge(text, found, entries, sentences)
+    }
+
+    /// Officials signing in columns: each role row's columns under the name row
+    /// above it (a name split over two lines, "Karsten" over "Wölfel", counts for
+    /// one column).
+    fn signatures(&self, text: &str, lines: &[Span]) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (k, line) in lines.iter().enumerate().skip(1) {
+            let roles = columns(text, *line);
+            if roles.is_empty() || !roles.iter().all(|&c| self.is_role_column(text, c)) {
+                continue;
+            }
+            // Rows of one block stand on consecutive lines.
+            let adjacent = |a: Span, b: Span| {
+                let gap = &text[a.end..b.start];
+                gap.trim().is_empty() && gap.matches('\n').count() <= 1
+            };
+            if !adjacent(lines[k - 1], *line) {
+                continue;
+            }
+            let names = columns(text, lines[k - 1]);
+            let mut pairs: Vec<(Span, Span)> = Vec::new();
+            if names.len() == roles.len() {
+                pairs.extend(names.iter().copied().zip(roles.iter().copied()));
+            }
+            // A name broken over two lines above a single role.
+            let one_word = |s: Span| text[s.start..s.end].split_whitespace().count() == 1;
+            if roles.len() == 1
+                && k >= 2
+                && one_word(lines[k - 2])
+                && one_word(lines[k - 1])
+                && adjacent(lines[k - 2], lines[k - 1])
+            {
+                pairs = vec![(lines[k - 2].cover(lines[k - 1]), roles[0])];
+            }
+            for (name_col, role_col) in pairs {
+                let written = &text[name_col.start..name_col.end];
+                let Some(m) = self
+                    .signature_name
+                    .captures(written)
+                    .and_then(|c| c.name("name"))
+                else {
+                    continue;
+                };
+                let name = Span::new(name_col.start + m.start(), name_col.start + m.end());
+                if let Some(n) = person_name(text, name) {
+                    out.push(Found {
+                        name: n,
+                        mention: name,
+                        role: as_written(&text[role_col.start..role_col.end]),
+                        org: None,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// A column that is a role and nothing else (a leading adjective allowed:
+    /// "Berufsmäßige Stadträtin", "Zweiter Bürgermeister").
+    fn is_role_column(&self, text: &str, column: Span) -> bool {
+        let written = &text[column.start..column.end];
+        if written.split_whitespace().count() > 4 {
+            return false;
+        }
+        let norm = crate::normalize::normalize_term(written);
+        self.roles.find_iter(&norm).last().is_some_and(|m| {
+            m.end() == norm.len() && (m.start() == 0 || norm[..m.start()].ends_with([' ', '-']))
+        })
     }
 
     /// Role phrases in the sentences, with compounds and portfolios.
@@ -307,7 +396,7 @@ impl OfficialFinder {
         places: &[Resolved],
         entries: &[Entry],
     ) -> Vec<Found> {
-        let role_text = tidy(&text[role.span.start..role.span.end]);
+        let role_text = as_written(&text[role.span.start..role.span.end]);
         let org_before = org_right_before(text, role.word.start, places);
         let person = |name: Span, org_region: Span| {
             let org = org_before.or_else(|| first_org_in(org_region, places, entries));
@@ -352,7 +441,7 @@ impl OfficialFinder {
                 ) {
                     if name.start < role.span.end {
                         // What looked like a portfolio was the name.
-                        f.role = tidy(&text[role.word.start..role.word.end]);
+                        f.role = as_written(&text[role.word.start..role.word.end]);
                     }
                     return vec![f];
                 }
@@ -378,11 +467,12 @@ impl OfficialFinder {
 }
 
 /// Academic titles before a name; they are not part of it.
-const TITLES: &str = r"(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?\s+)*";
+const TITLES: &str = r"(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?(?:\s|&nbsp;)+)*";
 
 /// A person's name: first name, optional initials, optional particle, surname. A
-/// word split by a line-end hyphen ("Hol-\nger") counts as one word.
-const NAME: &str = r"\p{Lu}\p{Ll}+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}\p{Ll}+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?\b";
+/// word split by a line-end hyphen ("Hol-\nger") counts as one word; on HTML pages
+/// a small letter may be written as a character reference ("J&#252;rgen").
+const NAME: &str = r"\p{Lu}(?:\p{Ll}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}(?:\p{Ll}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?\b";
 
 fn compile(pattern: &str) -> Result<Regex, GazetteerError> {
     Regex::new(pattern).map_err(|e| GazetteerError {
@@ -395,16 +485,57 @@ fn compile(pattern: &str) -> Result<Regex, GazetteerError> {
 /// The name at `span` without titles and line-end hyphens, unless a word of it is
 /// one that never belongs to a name.
 fn person_name(text: &str, span: Span) -> Option<String> {
-    let name = tidy(span.slice(text)?);
+    let name = as_written(span.slice(text)?);
     let first = name.split(' ').next()?;
     let last = name.split(' ').next_back()?;
     (!NOT_NAMES.contains(&first) && !NOT_NAMES.contains(&last)).then_some(name)
 }
 
-/// Where the clause after a role ends: at a comma, colon, quote or bracket.
+/// The columns of a line: its parts separated by a tab or three or more spaces.
+fn columns(text: &str, line: Span) -> Vec<Span> {
+    let Some(row) = line.slice(text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    // (start, end of its last non-space character) of the column being read.
+    let mut current: Option<(usize, usize)> = None;
+    let mut gap = 0;
+    for (i, c) in row.char_indices() {
+        if c == ' ' || c == '\t' {
+            gap += if c == '\t' { 3 } else { 1 };
+            continue;
+        }
+        match current {
+            Some((s, e)) if gap >= 3 => {
+                out.push(Span::new(line.start + s, line.start + e));
+                current = Some((i, i + c.len_utf8()));
+            }
+            Some((s, _)) => current = Some((s, i + c.len_utf8())),
+            None => current = Some((i, i + c.len_utf8())),
+        }
+        gap = 0;
+    }
+    if let Some((s, e)) = current {
+        out.push(Span::new(line.start + s, line.start + e));
+    }
+    out
+}
+
+/// A phrase of the text as a record shows it: character references of an HTML
+/// page resolved, split words rejoined, white space folded.
+fn as_written(phrase: &str) -> String {
+    if phrase.contains('&') {
+        tidy(&crate::html::decode_references(phrase))
+    } else {
+        tidy(phrase)
+    }
+}
+
+/// Where the clause after a role ends: at a comma, colon, quote or bracket (not at
+/// a semicolon, which ends every character reference of an HTML page).
 fn clause_end(text: &str, from: usize, limit: usize) -> usize {
     text[from..limit]
-        .find([',', ':', ';', '"', '„', '“', '(', ')'])
+        .find([',', ':', '"', '„', '“', '(', ')'])
         .map_or(limit, |i| from + i)
 }
 
@@ -600,6 +731,38 @@ mod tests {
             got[1].2.as_deref(),
             Some("Materna Information & Communications SE")
         );
+    }
+
+    #[test]
+    fn signatures_in_columns() {
+        let g = Gazetteer::bundled().unwrap();
+        let finder = OfficialFinder::new(g.roles()).unwrap();
+        let text = "Gera, 3.4.2020\n\ngez. Jana Roth            gez. Dr. Paul Kern\nOberbürgermeisterin       Erster Beigeordneter\n\nKarl\nMeiners\nLandrat\n";
+        let lines: Vec<Span> = {
+            let mut v = Vec::new();
+            let mut at = 0;
+            for l in text.split('\n') {
+                v.push(Span::new(at, at + l.len()));
+                at += l.len() + 1;
+            }
+            v
+        };
+        let view = NormalizedText::new(text);
+        let got: Vec<(String, Option<String>)> = finder
+            .find_with_signatures(text, &view, &[], &lines, &[], g.entries())
+            .into_iter()
+            .map(|o| (o.name, o.role))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Jana Roth".into(), Some("Oberbürgermeisterin".into())),
+                ("Paul Kern".into(), Some("Erster Beigeordneter".into())),
+                ("Karl Meiners".into(), Some("Landrat".into())),
+            ]
+        );
+        let row = "a   b\tc  d";
+        assert_eq!(columns(row, Span::new(0, row.len())).len(), 3);
     }
 
     #[test]
