@@ -765,6 +765,49 @@ mod tests {
         assert_eq!(columns(row, Span::new(0, row.len())).len(), 3);
     }
 
+    #[derive(serde::Deserialize)]
+    struct Case {
+        name: String,
+        text: String,
+        expect: Vec<Expected>,
+    }
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Expected {
+        name: String,
+        role: String,
+        org: Option<String>,
+    }
+
+    impl crate::testcases::NamedCase for Case {
+        fn name(&self) -> &str {
+            &self.name
+        }
+    }
+
+    #[test]
+    fn official_cases() {
+        crate::testcases::run_cases(
+            "officials.toml",
+            include_str!("../../testdata/cases/officials.toml"),
+            |case: &Case| {
+                let got: Vec<Expected> = officials(&case.text)
+                    .into_iter()
+                    .map(|(name, role, org)| Expected { name, role, org })
+                    .collect();
+                let matches = got.len() == case.expect.len()
+                    && got.iter().zip(&case.expect).all(|(g, e)| {
+                        g.name == e.name && g.role == e.role && (e.org.is_none() || g.org == e.org)
+                    });
+                if matches {
+                    Ok(())
+                } else {
+                    Err(format!("got {got:?}"))
+                }
+            },
+        );
+    }
+
     #[test]
     fn people_without_role_are_no_officials() {
         assert!(officials("Anna Schmidt und Peter Braun besuchten die Stadt Jena.").is_empty());
