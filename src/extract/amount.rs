@@ -189,6 +189,7 @@ pub struct AmountFinder {
     number_after: Regex,
     word_before: Regex,
     qualifier: Regex,
+    range_low: Regex,
     period_after: Regex,
     period_before: Regex,
     counted_noun: Regex,
@@ -198,6 +199,22 @@ impl Default for AmountFinder {
     fn default() -> AmountFinder {
         AmountFinder::new()
     }
+}
+
+/// The lower end of a range right before an amount: "12 bis 15 Millionen Euro",
+/// "zwischen 12 und 15 Millionen Euro", "1,2–1,5 Mio. €". The lower number takes
+/// the upper one's scale, currency and period.
+const RANGE_LOW: &str = r"(?x)
+    (?: (?P<lead>zwischen|von) \s+ )?
+    (?P<low> \d{1,3} (?: [.\u{A0}\u{202F}\x20] \d{3} )* (?: , \d+ )? | \d+ (?: , \d+ )? )
+    \s* (?: bis | und | – | - ) \s* $";
+
+/// Where an earlier amount of this region ended, so that a range's lower end
+/// never reaches into it.
+fn floor_before(facts: &[AmountFact], region: Span) -> usize {
+    facts
+        .last()
+        .map_or(region.start, |f| f.quote.end.max(region.start))
 }
 
 /// Compiles one of the fixed patterns above.
@@ -224,6 +241,7 @@ impl AmountFinder {
             number_after: compile(NUMBER_AFTER),
             word_before: compile(WORD_BEFORE),
             qualifier: compile(QUALIFIER),
+            range_low: compile(RANGE_LOW),
             period_after: compile(PERIOD_AFTER),
             period_before: compile(PERIOD_BEFORE),
             counted_noun: compile(COUNTED_NOUN),
@@ -308,6 +326,18 @@ impl AmountFinder {
             // Anchors swallowed by the period phrase (`/Monat` has none, but keep safe).
             while anchors.get(i).is_some_and(|(s, _)| s.start < end) {
                 i += 1;
+            }
+            if let Some(low) =
+                self.range_low(text, floor_before(&facts, region), number.span.start, exp)
+            {
+                if let Some(quote) = Quote::new(text, Span::new(low.0, end)) {
+                    facts.push(AmountFact {
+                        value: low.1,
+                        currency: currency.code().to_owned(),
+                        period,
+                        quote,
+                    });
+                }
             }
             if let Some(quote) = Quote::new(text, Span::new(start, end)) {
                 facts.push(AmountFact {
@@ -403,6 +433,29 @@ impl AmountFinder {
             mantissa,
             decimals,
         })
+    }
+
+    /// The lower end of a range that ends at `number_start` ("12 bis" before "15
+    /// Millionen Euro"): where its quote starts and its value at scale `exp`.
+    fn range_low(
+        &self,
+        text: &str,
+        floor: usize,
+        number_start: usize,
+        exp: i32,
+    ) -> Option<(usize, f64)> {
+        let from = window_start(text, floor, number_start, 40);
+        let c = self.range_low.captures(&text[from..number_start])?;
+        let low = c.name("low")?;
+        if char_before(text, from + low.start())
+            .is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ','))
+        {
+            return None;
+        }
+        let (mantissa, decimals) = parse_number(low.as_str())?;
+        let value = scaled(mantissa, exp - decimals)?;
+        let start = c.name("lead").map_or(low.start(), |l| l.start());
+        Some((from + start, value))
     }
 
     /// Where the quote starts: at an approximation word before the number, if any.
@@ -629,13 +682,18 @@ mod tests {
         })
     }
 
+    /// Facts lie in the region, in order, apart from one another, except that a
+    /// range's lower end quotes the whole range and so holds its upper end.
     fn check_facts(text: &str, region: Span, facts: &[AmountFact]) -> Result<(), String> {
         let mut last_end = region.start;
+        let mut last: Option<Span> = None;
         for f in facts {
             if text.get(f.quote.start..f.quote.end) != Some(f.quote.text.as_str()) {
                 return Err(format!("quote {:?} does not slice to its text", f.quote));
             }
-            if f.quote.start < last_end || f.quote.end > region.end {
+            let inside_range =
+                last.is_some_and(|l| l.contains(f.quote.span()) && l.start < f.quote.start);
+            if (f.quote.start < last_end && !inside_range) || f.quote.end > region.end {
                 return Err(format!(
                     "fact {:?} overlaps, is out of order or leaves the region",
                     f.quote
@@ -645,6 +703,7 @@ mod tests {
                 return Err(format!("value {} is not a positive amount", f.value));
             }
             last_end = f.quote.end;
+            last = Some(f.quote.span());
         }
         Ok(())
     }
