@@ -1,9 +1,11 @@
 //! Finding gazetteer names in a text.
 //!
 //! One Aho-Corasick automaton holds every surface form of every entry, normalised as
-//! [`crate::normalize`] normalises text. It runs once over a document's normalised
-//! view and reports overlapping matches; each is checked on the original text (word
-//! boundaries, capitals where the form has capitals), and of the valid ones the
+//! [`crate::normalize`] normalises text. It runs over a document's normalised view,
+//! anchored at each place where a word may start (see [`WordAutomaton`]), and
+//! reports every form found there, overlapping ones included; each is checked on the
+//! original text (word boundaries, capitals where the form has capitals), and of the
+//! valid ones the
 //! leftmost-longest win, so "Landkreis Leipzig" beats "Leipzig" and "Leipzigs" beats
 //! "Leipzig". A prefix word right before a match ("Stadt", "Landkreises",
 //! "Freistaat") is taken into the mention and says which kind of place is meant.
@@ -11,7 +13,9 @@
 //! A hit keeps every entry its form could stand for; choosing among homonyms needs
 //! the whole document and is [`super::resolve`]'s job.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, BuildError, MatchKind};
 
 use crate::error::GazetteerError;
 use crate::normalize::{normalize_term, NormalizedText};
@@ -55,7 +59,7 @@ struct Target {
 /// The automaton over all forms of a gazetteer. Built once per run.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: WordAutomaton,
     targets: Vec<Vec<Target>>,
 }
 
@@ -87,14 +91,11 @@ impl Matcher {
                 });
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .map_err(|e| GazetteerError {
-                file: "gazetteer".to_owned(),
-                line: 0,
-                reason: format!("cannot build the matcher over {} forms: {e}", keys.len()),
-            })?;
+        let automaton = WordAutomaton::new(&keys).map_err(|e| GazetteerError {
+            file: "gazetteer".to_owned(),
+            line: 0,
+            reason: format!("cannot build the matcher over {} forms: {e}", keys.len()),
+        })?;
         Ok(Matcher { automaton, targets })
     }
 
@@ -103,11 +104,13 @@ impl Matcher {
     pub fn find(&self, original: &str, view: &NormalizedText) -> Vec<Hit> {
         let norm = view.as_str();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(norm) {
-            if is_word(norm, m.start(), m.end()) {
-                found.push((m.start(), m.end(), m.pattern().as_usize()));
-            }
-        }
+        // A form starting right after a glue character is no word (see `is_word`).
+        self.automaton
+            .for_each_match(norm, glue, |start, end, pattern| {
+                if is_word(norm, start, end) {
+                    found.push((start, end, pattern));
+                }
+            });
         // Leftmost first, then longest.
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits = Vec::new();
@@ -154,6 +157,163 @@ impl Matcher {
     }
 }
 
+/// An Aho-Corasick trie run anchored at word starts only.
+///
+/// An unanchored overlapping search walks every byte of the text and reports every
+/// form inside longer words too, only for most of them to fail the word check. Here
+/// the trie is walked from each position whose preceding character is not glue
+/// (the caller's choice, such as a letter), and only as far as some form goes on, so
+/// a word that no form begins with costs a byte or two. The result is exactly the
+/// overlapping matches of the forms that start at such positions.
+#[derive(Debug, Clone)]
+pub(crate) struct WordAutomaton {
+    nfa: NFA,
+    /// Which starts some pattern may have; checked before walking the trie, whose
+    /// states are far apart in memory.
+    starts: StartFilter,
+}
+
+/// A quick, inexact test for "some pattern starts here": never says no wrongly.
+#[derive(Debug, Clone)]
+struct StartFilter {
+    /// Bytes a one-byte pattern consists of.
+    single: Bits,
+    /// First two bytes of patterns of two bytes or more.
+    pair: Bits,
+    /// First two bytes of two-byte patterns.
+    short: Bits,
+    /// Hashed first three bytes of longer patterns.
+    triple: Bits,
+}
+
+/// 2^16 bits.
+#[derive(Debug, Clone)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new() -> Bits {
+        Bits(vec![0; 1 << 10])
+    }
+
+    fn set(&mut self, i: u16) {
+        if let Some(w) = self.0.get_mut(usize::from(i >> 6)) {
+            *w |= 1 << (i & 63);
+        }
+    }
+
+    fn get(&self, i: u16) -> bool {
+        self.0
+            .get(usize::from(i >> 6))
+            .is_some_and(|w| w & (1 << (i & 63)) != 0)
+    }
+}
+
+fn pair(a: u8, b: u8) -> u16 {
+    u16::from(a) << 8 | u16::from(b)
+}
+
+fn triple(a: u8, b: u8, c: u8) -> u16 {
+    let key = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    // The top 16 bits of a multiplicative hash.
+    let [hi, lo, _, _] = key.wrapping_mul(0x9E37_79B1).to_be_bytes();
+    pair(hi, lo)
+}
+
+impl StartFilter {
+    fn new<P: AsRef<[u8]>>(patterns: &[P]) -> StartFilter {
+        let mut f = StartFilter {
+            single: Bits::new(),
+            pair: Bits::new(),
+            short: Bits::new(),
+            triple: Bits::new(),
+        };
+        for p in patterns {
+            match *p.as_ref() {
+                [] => {}
+                [a] => f.single.set(u16::from(a)),
+                [a, b] => {
+                    f.pair.set(pair(a, b));
+                    f.short.set(pair(a, b));
+                }
+                [a, b, c, ..] => {
+                    f.pair.set(pair(a, b));
+                    f.triple.set(triple(a, b, c));
+                }
+            }
+        }
+        f
+    }
+
+    /// False only when no pattern starts at the start of `rest`.
+    fn may_start(&self, rest: &[u8]) -> bool {
+        match *rest {
+            [] => false,
+            [a, ..] if self.single.get(u16::from(a)) => true,
+            [_] => false,
+            [a, b, ..] if !self.pair.get(pair(a, b)) => false,
+            [a, b, ..] if self.short.get(pair(a, b)) => true,
+            [_, _] => false,
+            [a, b, c, ..] => self.triple.get(triple(a, b, c)),
+        }
+    }
+}
+
+impl WordAutomaton {
+    /// The trie over `patterns`; a pattern's index is its number in reports.
+    pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<WordAutomaton, BuildError> {
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns)?;
+        let starts = StartFilter::new(patterns);
+        Ok(WordAutomaton { nfa, starts })
+    }
+
+    /// Calls `found(start, end, pattern)` for every occurrence of every pattern in
+    /// `hay` that starts at a character boundary not right after a character for
+    /// which `glue` holds, in order of start.
+    pub(crate) fn for_each_match(
+        &self,
+        hay: &str,
+        glue: impl Fn(char) -> bool,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        let Ok(start_state) = self.nfa.start_state(Anchored::Yes) else {
+            return;
+        };
+        let bytes = hay.as_bytes();
+        let mut after_glue = false;
+        for (at, c) in hay.char_indices() {
+            let rest = &bytes[at..];
+            if !after_glue && self.starts.may_start(rest) {
+                let mut sid = start_state;
+                for (i, &b) in rest.iter().enumerate() {
+                    sid = self.nfa.next_state(Anchored::Yes, sid, b);
+                    if self.nfa.is_dead(sid) {
+                        break;
+                    }
+                    if self.nfa.is_match(sid) {
+                        let end = at + i + 1;
+                        for k in 0..self.nfa.match_len(sid) {
+                            let pid = self.nfa.match_pattern(sid, k);
+                            // A state also carries the forms that end here but
+                            // begin later (reached by failure links): skip those.
+                            if self.nfa.pattern_len(pid) == end - at {
+                                found(at, end, pid.as_usize());
+                            }
+                        }
+                    }
+                }
+            }
+            after_glue = glue(c);
+        }
+    }
+}
+
+/// Characters that join two words into one: a form next to one is no word.
+fn glue(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '@')
+}
+
 /// True when `norm[start..end]` stands as a word of its own: not inside a longer
 /// word, not the tail or head of a hyphenated compound ("documenta-Halle"), not part
 /// of a web or mail address ("dresden.de").
@@ -162,7 +322,6 @@ fn is_word(norm: &str, start: usize, end: usize) -> bool {
     let before2 = norm[..start].chars().rev().nth(1);
     let after = norm[end..].chars().next();
     let after2 = norm[end..].chars().nth(1);
-    let glue = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '@');
     let dotted = |dot: Option<char>, other: Option<char>| {
         dot == Some('.') && other.is_some_and(char::is_alphanumeric)
     };
@@ -264,6 +423,48 @@ mod tests {
                 (h.span.slice(text).unwrap().to_owned(), ids, h.prefix)
             })
             .collect()
+    }
+
+    #[test]
+    fn word_starts_give_the_overlapping_matches_that_start_words() {
+        let patterns = [
+            "le",
+            "leipzig",
+            "leipzigs",
+            "landkreis leipzig",
+            "ip",
+            "zig",
+            "ü",
+            "über",
+            "bad",
+            "bad ü",
+            "a",
+            "ab",
+            "b",
+        ];
+        let automaton = WordAutomaton::new(&patterns).unwrap();
+        let reference = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns)
+            .unwrap();
+        for hay in [
+            "",
+            "a",
+            "landkreis leipzigs leipzig-zig bad über bad ü ab-b @leipzig",
+            "überall le le-le über.ab zig zig",
+            "äleipzig ü ü",
+        ] {
+            let mut got = Vec::new();
+            automaton.for_each_match(hay, glue, |s, e, p| got.push((s, e, p)));
+            let mut want: Vec<_> = reference
+                .find_overlapping_iter(hay)
+                .filter(|m| !hay[..m.start()].chars().next_back().is_some_and(glue))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            got.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(got, want, "{hay:?}");
+        }
     }
 
     #[test]
