@@ -27,7 +27,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::calendar::CalendarDate;
 use crate::error::GazetteerError;
@@ -248,8 +248,11 @@ impl KnownOfficials {
             .filter_map(|(f, p)| p.map(|p| (f, p)))
             .filter(|(f, _)| !f.is_empty())
             .unzip();
+        // A DFA: it runs over every byte of every document, and for these few
+        // hundred names it costs a few MB, not the gazetteer's tens.
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| GazetteerError {
                 file: "officials".to_owned(),
@@ -286,11 +289,12 @@ impl KnownOfficials {
         for (name, &slot) in &family_index {
             family_names[slot] = name;
         }
-        let families = WordAutomaton::new(&family_names).map_err(|e| GazetteerError {
-            file: "officials".to_owned(),
-            line: 0,
-            reason: format!("cannot build the family-name matcher: {e}"),
-        })?;
+        let families =
+            WordAutomaton::new(&family_names, is_word_char).map_err(|e| GazetteerError {
+                file: "officials".to_owned(),
+                line: 0,
+                reason: format!("cannot build the family-name matcher: {e}"),
+            })?;
         Ok(KnownOfficials {
             known: known.to_vec(),
             persons,
@@ -384,12 +388,11 @@ impl KnownOfficials {
             // No one is named, so no family name can be claimed.
             return out;
         }
-        // A name right after a word character is no word of its own (`bounded`).
+        // A name next to a word character is no word of its own (`bounded`).
         let mut found = Vec::new();
-        self.families
-            .for_each_match(norm, is_word_char, |i, end, pattern| {
-                found.push((i, end, pattern));
-            });
+        self.families.for_each_match(norm, |i, end, pattern| {
+            found.push((i, end, pattern));
+        });
         for (i, end, pattern) in found {
             let claimants: Vec<usize> = self.family_persons[pattern]
                 .iter()

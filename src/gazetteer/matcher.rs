@@ -91,7 +91,7 @@ impl Matcher {
                 });
             }
         }
-        let automaton = WordAutomaton::new(&keys).map_err(|e| GazetteerError {
+        let automaton = WordAutomaton::new(&keys, glue).map_err(|e| GazetteerError {
             file: "gazetteer".to_owned(),
             line: 0,
             reason: format!("cannot build the matcher over {} forms: {e}", keys.len()),
@@ -104,13 +104,12 @@ impl Matcher {
     pub fn find(&self, original: &str, view: &NormalizedText) -> Vec<Hit> {
         let norm = view.as_str();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        // A form starting right after a glue character is no word (see `is_word`).
-        self.automaton
-            .for_each_match(norm, glue, |start, end, pattern| {
-                if is_word(norm, start, end) {
-                    found.push((start, end, pattern));
-                }
-            });
+        // A form next to a glue character is no word (see `is_word`).
+        self.automaton.for_each_match(norm, |start, end, pattern| {
+            if is_word(norm, start, end) {
+                found.push((start, end, pattern));
+            }
+        });
         // Leftmost first, then longest.
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits = Vec::new();
@@ -160,153 +159,120 @@ impl Matcher {
 /// An Aho-Corasick trie run anchored at word starts only.
 ///
 /// An unanchored overlapping search walks every byte of the text and reports every
-/// form inside longer words too, only for most of them to fail the word check. Here
-/// the trie is walked from each position whose preceding character is not glue
-/// (the caller's choice, such as a letter), and only as far as some form goes on, so
-/// a word that no form begins with costs a byte or two. The result is exactly the
-/// overlapping matches of the forms that start at such positions.
+/// form inside longer words too, only for most of them to fail the word check; and
+/// the trie's states, far apart in memory, miss the cache at almost every byte. Here
+/// "glue" characters (the caller's choice, such as letters) make up words, and only
+/// forms that stand as whole words are wanted: starting where no glue precedes and
+/// ending where no glue follows. Such a form begins with the whole word of the text
+/// that it starts at (up to the first character that is no glue), so the trie is
+/// walked only from words that begin some form, looked up in a bit set of hashed
+/// first words. The result is exactly those overlapping matches.
 #[derive(Debug, Clone)]
 pub(crate) struct WordAutomaton {
     nfa: NFA,
-    /// Which starts some pattern may have; checked before walking the trie, whose
-    /// states are far apart in memory.
-    starts: StartFilter,
+    glue: fn(char) -> bool,
+    /// Hashed first words of the patterns: a quick test that never says no wrongly.
+    first_words: Vec<u64>,
 }
 
-/// A quick, inexact test for "some pattern starts here": never says no wrongly.
-#[derive(Debug, Clone)]
-struct StartFilter {
-    /// Bytes a one-byte pattern consists of.
-    single: Bits,
-    /// First two bytes of patterns of two bytes or more.
-    pair: Bits,
-    /// First two bytes of two-byte patterns.
-    short: Bits,
-    /// Hashed first three bytes of longer patterns.
-    triple: Bits,
-}
+/// Bits in `first_words`: 2^20, 128 KiB, so that some 25,000 words fill it thinly.
+const WORD_BITS: u32 = 20;
 
-/// 2^16 bits.
-#[derive(Debug, Clone)]
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new() -> Bits {
-        Bits(vec![0; 1 << 10])
+/// FNV-1a, folded to `WORD_BITS` bits.
+fn word_hash(word: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-
-    fn set(&mut self, i: u16) {
-        if let Some(w) = self.0.get_mut(usize::from(i >> 6)) {
-            *w |= 1 << (i & 63);
-        }
-    }
-
-    fn get(&self, i: u16) -> bool {
-        self.0
-            .get(usize::from(i >> 6))
-            .is_some_and(|w| w & (1 << (i & 63)) != 0)
-    }
-}
-
-fn pair(a: u8, b: u8) -> u16 {
-    u16::from(a) << 8 | u16::from(b)
-}
-
-fn triple(a: u8, b: u8, c: u8) -> u16 {
-    let key = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
-    // The top 16 bits of a multiplicative hash.
-    let [hi, lo, _, _] = key.wrapping_mul(0x9E37_79B1).to_be_bytes();
-    pair(hi, lo)
-}
-
-impl StartFilter {
-    fn new<P: AsRef<[u8]>>(patterns: &[P]) -> StartFilter {
-        let mut f = StartFilter {
-            single: Bits::new(),
-            pair: Bits::new(),
-            short: Bits::new(),
-            triple: Bits::new(),
-        };
-        for p in patterns {
-            match *p.as_ref() {
-                [] => {}
-                [a] => f.single.set(u16::from(a)),
-                [a, b] => {
-                    f.pair.set(pair(a, b));
-                    f.short.set(pair(a, b));
-                }
-                [a, b, c, ..] => {
-                    f.pair.set(pair(a, b));
-                    f.triple.set(triple(a, b, c));
-                }
-            }
-        }
-        f
-    }
-
-    /// False only when no pattern starts at the start of `rest`.
-    fn may_start(&self, rest: &[u8]) -> bool {
-        match *rest {
-            [] => false,
-            [a, ..] if self.single.get(u16::from(a)) => true,
-            [_] => false,
-            [a, b, ..] if !self.pair.get(pair(a, b)) => false,
-            [a, b, ..] if self.short.get(pair(a, b)) => true,
-            [_, _] => false,
-            [a, b, c, ..] => self.triple.get(triple(a, b, c)),
-        }
-    }
+    usize::try_from(h >> (64 - WORD_BITS)).unwrap_or(0)
 }
 
 impl WordAutomaton {
-    /// The trie over `patterns`; a pattern's index is its number in reports.
-    pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<WordAutomaton, BuildError> {
+    /// The trie over `patterns`, whose words are made of `glue` characters; a
+    /// pattern's index is its number in reports.
+    pub(crate) fn new<P: AsRef<str>>(
+        patterns: &[P],
+        glue: fn(char) -> bool,
+    ) -> Result<WordAutomaton, BuildError> {
         let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .build(patterns)?;
-        let starts = StartFilter::new(patterns);
-        Ok(WordAutomaton { nfa, starts })
+            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))?;
+        let mut first_words = vec![0u64; 1 << (WORD_BITS - 6)];
+        for p in patterns {
+            let i = word_hash(first_word(p.as_ref(), glue).as_bytes());
+            if let Some(w) = first_words.get_mut(i >> 6) {
+                *w |= 1 << (i & 63);
+            }
+        }
+        Ok(WordAutomaton {
+            nfa,
+            glue,
+            first_words,
+        })
+    }
+
+    fn may_begin(&self, word: &str) -> bool {
+        let i = word_hash(word.as_bytes());
+        self.first_words
+            .get(i >> 6)
+            .is_some_and(|w| w & (1 << (i & 63)) != 0)
     }
 
     /// Calls `found(start, end, pattern)` for every occurrence of every pattern in
-    /// `hay` that starts at a character boundary not right after a character for
-    /// which `glue` holds, in order of start.
-    pub(crate) fn for_each_match(
-        &self,
-        hay: &str,
-        glue: impl Fn(char) -> bool,
-        mut found: impl FnMut(usize, usize, usize),
-    ) {
+    /// `hay` that stands as a whole word sequence: no glue character right before
+    /// `start` or right after `end`. In order of start.
+    pub(crate) fn for_each_match(&self, hay: &str, mut found: impl FnMut(usize, usize, usize)) {
         let Ok(start_state) = self.nfa.start_state(Anchored::Yes) else {
             return;
         };
-        let bytes = hay.as_bytes();
-        let mut after_glue = false;
-        for (at, c) in hay.char_indices() {
-            let rest = &bytes[at..];
-            if !after_glue && self.starts.may_start(rest) {
+        let glue = self.glue;
+        // `at` is always a character boundary with no glue right before it.
+        let mut at = 0;
+        while let Some(rest) = hay.get(at..).filter(|r| !r.is_empty()) {
+            let word = first_word(rest, glue);
+            if self.may_begin(word) {
                 let mut sid = start_state;
-                for (i, &b) in rest.iter().enumerate() {
+                for (i, &b) in rest.as_bytes().iter().enumerate() {
                     sid = self.nfa.next_state(Anchored::Yes, sid, b);
                     if self.nfa.is_dead(sid) {
                         break;
                     }
-                    if self.nfa.is_match(sid) {
-                        let end = at + i + 1;
-                        for k in 0..self.nfa.match_len(sid) {
-                            let pid = self.nfa.match_pattern(sid, k);
-                            // A state also carries the forms that end here but
-                            // begin later (reached by failure links): skip those.
-                            if self.nfa.pattern_len(pid) == end - at {
-                                found(at, end, pid.as_usize());
-                            }
+                    if !self.nfa.is_match(sid) {
+                        continue;
+                    }
+                    let end = at + i + 1;
+                    if hay
+                        .get(end..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(glue)
+                    {
+                        continue;
+                    }
+                    for k in 0..self.nfa.match_len(sid) {
+                        let pid = self.nfa.match_pattern(sid, k);
+                        // A state also carries the forms that end here but begin
+                        // later (reached by failure links): skip those.
+                        if self.nfa.pattern_len(pid) == end - at {
+                            found(at, end, pid.as_usize());
                         }
                     }
                 }
             }
-            after_glue = glue(c);
+            // Inside the word glue precedes; the next start follows the character
+            // that ends it.
+            let word_end = at + word.len();
+            let Some(c) = hay.get(word_end..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            at = word_end + c.len_utf8();
         }
     }
+}
+
+/// The leading run of `glue` characters of `s`; empty when `s` starts otherwise.
+fn first_word(s: &str, glue: fn(char) -> bool) -> &str {
+    s.find(|c: char| !glue(c)).map_or(s, |i| &s[..i])
 }
 
 /// Characters that join two words into one: a form next to one is no word.
@@ -426,7 +392,7 @@ mod tests {
     }
 
     #[test]
-    fn word_starts_give_the_overlapping_matches_that_start_words() {
+    fn word_starts_give_the_overlapping_matches_that_are_words() {
         let patterns = [
             "le",
             "leipzig",
@@ -442,7 +408,7 @@ mod tests {
             "ab",
             "b",
         ];
-        let automaton = WordAutomaton::new(&patterns).unwrap();
+        let automaton = WordAutomaton::new(&patterns, glue).unwrap();
         let reference = aho_corasick::AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(patterns)
@@ -455,10 +421,11 @@ mod tests {
             "äleipzig ü ü",
         ] {
             let mut got = Vec::new();
-            automaton.for_each_match(hay, glue, |s, e, p| got.push((s, e, p)));
+            automaton.for_each_match(hay, |s, e, p| got.push((s, e, p)));
             let mut want: Vec<_> = reference
                 .find_overlapping_iter(hay)
                 .filter(|m| !hay[..m.start()].chars().next_back().is_some_and(glue))
+                .filter(|m| !hay[m.end()..].chars().next().is_some_and(glue))
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                 .collect();
             got.sort_unstable();
