@@ -67,7 +67,11 @@ impl NormalizedText {
                     continue;
                 }
             }
-            if c.is_whitespace() {
+            if c.is_ascii() && !c.is_ascii_whitespace() && c != '\u{000B}' {
+                // The common case, short of the tables below: ASCII letters and
+                // marks, of which only '`' has a plain form.
+                out.push_ascii(plain_char(c).to_ascii_lowercase(), pos, end);
+            } else if c.is_whitespace() {
                 if !out.text.is_empty() && !out.text.ends_with(' ') {
                     out.push(' ', pos, end);
                 }
@@ -83,6 +87,11 @@ impl NormalizedText {
             i = next;
         }
         out
+    }
+
+    fn push_ascii(&mut self, c: char, start: usize, end: usize) {
+        self.origin.push((to_u32(start), to_u32(end)));
+        self.text.push(c);
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {

@@ -243,18 +243,17 @@ impl BoilerplateClassifier {
                     .is_some_and(|p| p.text.ends_with(':'));
                 continue;
             }
-            let field = l.text.split_once(':').map(|(f, _)| f.trim().to_lowercase());
-            let field = field.as_deref().unwrap_or("");
             if labels[i] == Some(BlockLabel::Meta)
-                && matches!(
-                    field,
-                    "datum" | "sitzung" | "sitzungstermin" | "sitzungsdatum"
-                )
+                && is_date_field(l.text)
                 && self.cues.has_date(l.text)
             {
                 labels[i] = Some(BlockLabel::Dateline);
             }
-            if l.text.to_lowercase().starts_with("beratungsfolge") {
+            // No character outside ASCII lower-cases to one of these letters.
+            if l.text
+                .get(..14)
+                .is_some_and(|head| head.eq_ignore_ascii_case("beratungsfolge"))
+            {
                 in_table = true;
                 continue;
             }
@@ -837,6 +836,17 @@ fn sections(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
         }
         i = j;
     }
+}
+
+/// A council document's date field: `Datum:`, `Sitzung:` and the like.
+fn is_date_field(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(field, _)| {
+        let field = field.trim().to_lowercase();
+        matches!(
+            field.as_str(),
+            "datum" | "sitzung" | "sitzungstermin" | "sitzungsdatum"
+        )
+    })
 }
 
 #[cfg(test)]

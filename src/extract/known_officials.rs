@@ -27,10 +27,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::calendar::CalendarDate;
 use crate::error::GazetteerError;
+use crate::gazetteer::matcher::WordAutomaton;
 use crate::gazetteer::officials::{KnownOfficial, TermFit};
 use crate::normalize::{normalize_term, NormalizedText};
 use crate::record::{Attribution, Official};
@@ -56,8 +57,8 @@ pub struct KnownOfficials {
     /// Body name → the persons holding an office there, so that a document's
     /// bodies find their office holders without a scan of every person.
     by_body: HashMap<String, Vec<usize>>,
-    /// Every distinct family name, found in one pass over a document.
-    families: AhoCorasick,
+    /// Every distinct family name, looked up at each word start of a document.
+    families: WordAutomaton,
     /// Family-name pattern index → the persons of that name.
     family_persons: Vec<Vec<usize>>,
 }
@@ -247,8 +248,11 @@ impl KnownOfficials {
             .filter_map(|(f, p)| p.map(|p| (f, p)))
             .filter(|(f, _)| !f.is_empty())
             .unzip();
+        // A DFA: it runs over every byte of every document, and for these few
+        // hundred names it costs a few MB, not the gazetteer's tens.
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| GazetteerError {
                 file: "officials".to_owned(),
@@ -285,10 +289,8 @@ impl KnownOfficials {
         for (name, &slot) in &family_index {
             family_names[slot] = name;
         }
-        let families = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&family_names)
-            .map_err(|e| GazetteerError {
+        let families =
+            WordAutomaton::new(&family_names, is_word_char).map_err(|e| GazetteerError {
                 file: "officials".to_owned(),
                 line: 0,
                 reason: format!("cannot build the family-name matcher: {e}"),
@@ -382,8 +384,17 @@ impl KnownOfficials {
         let named = |p: &usize| full.iter().any(|(_, q)| q == p) || body_named.contains(p);
         let taken = |span: Span| full.iter().any(|(s, _)| s.overlaps(span));
         let mut out = Vec::new();
-        for m in self.families.find_overlapping_iter(norm) {
-            let claimants: Vec<usize> = self.family_persons[m.pattern().as_usize()]
+        if full.is_empty() && body_named.is_empty() {
+            // No one is named, so no family name can be claimed.
+            return out;
+        }
+        // A name next to a word character is no word of its own (`bounded`).
+        let mut found = Vec::new();
+        self.families.for_each_match(norm, |i, end, pattern| {
+            found.push((i, end, pattern));
+        });
+        for (i, end, pattern) in found {
+            let claimants: Vec<usize> = self.family_persons[pattern]
                 .iter()
                 .copied()
                 .filter(named)
@@ -391,7 +402,6 @@ impl KnownOfficials {
             if claimants.is_empty() {
                 continue;
             }
-            let (i, end) = (m.start(), m.end());
             if !bounded(norm, i, end) {
                 continue;
             }

@@ -1,9 +1,11 @@
 //! Finding gazetteer names in a text.
 //!
 //! One Aho-Corasick automaton holds every surface form of every entry, normalised as
-//! [`crate::normalize`] normalises text. It runs once over a document's normalised
-//! view and reports overlapping matches; each is checked on the original text (word
-//! boundaries, capitals where the form has capitals), and of the valid ones the
+//! [`crate::normalize`] normalises text. It runs over a document's normalised view,
+//! anchored at each place where a word may start (see [`WordAutomaton`]), and
+//! reports every form found there, overlapping ones included; each is checked on the
+//! original text (word boundaries, capitals where the form has capitals), and of the
+//! valid ones the
 //! leftmost-longest win, so "Landkreis Leipzig" beats "Leipzig" and "Leipzigs" beats
 //! "Leipzig". A prefix word right before a match ("Stadt", "Landkreises",
 //! "Freistaat") is taken into the mention and says which kind of place is meant.
@@ -11,7 +13,9 @@
 //! A hit keeps every entry its form could stand for; choosing among homonyms needs
 //! the whole document and is [`super::resolve`]'s job.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, BuildError, MatchKind};
 
 use crate::error::GazetteerError;
 use crate::normalize::{normalize_term, NormalizedText};
@@ -55,7 +59,7 @@ struct Target {
 /// The automaton over all forms of a gazetteer. Built once per run.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: WordAutomaton,
     targets: Vec<Vec<Target>>,
 }
 
@@ -87,14 +91,11 @@ impl Matcher {
                 });
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .map_err(|e| GazetteerError {
-                file: "gazetteer".to_owned(),
-                line: 0,
-                reason: format!("cannot build the matcher over {} forms: {e}", keys.len()),
-            })?;
+        let automaton = WordAutomaton::new(&keys, glue).map_err(|e| GazetteerError {
+            file: "gazetteer".to_owned(),
+            line: 0,
+            reason: format!("cannot build the matcher over {} forms: {e}", keys.len()),
+        })?;
         Ok(Matcher { automaton, targets })
     }
 
@@ -103,11 +104,12 @@ impl Matcher {
     pub fn find(&self, original: &str, view: &NormalizedText) -> Vec<Hit> {
         let norm = view.as_str();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(norm) {
-            if is_word(norm, m.start(), m.end()) {
-                found.push((m.start(), m.end(), m.pattern().as_usize()));
+        // A form next to a glue character is no word (see `is_word`).
+        self.automaton.for_each_match(norm, |start, end, pattern| {
+            if is_word(norm, start, end) {
+                found.push((start, end, pattern));
             }
-        }
+        });
         // Leftmost first, then longest.
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits = Vec::new();
@@ -154,6 +156,130 @@ impl Matcher {
     }
 }
 
+/// An Aho-Corasick trie run anchored at word starts only.
+///
+/// An unanchored overlapping search walks every byte of the text and reports every
+/// form inside longer words too, only for most of them to fail the word check; and
+/// the trie's states, far apart in memory, miss the cache at almost every byte. Here
+/// "glue" characters (the caller's choice, such as letters) make up words, and only
+/// forms that stand as whole words are wanted: starting where no glue precedes and
+/// ending where no glue follows. Such a form begins with the whole word of the text
+/// that it starts at (up to the first character that is no glue), so the trie is
+/// walked only from words that begin some form, looked up in a bit set of hashed
+/// first words. The result is exactly those overlapping matches.
+#[derive(Debug, Clone)]
+pub(crate) struct WordAutomaton {
+    nfa: NFA,
+    glue: fn(char) -> bool,
+    /// Hashed first words of the patterns: a quick test that never says no wrongly.
+    first_words: Vec<u64>,
+}
+
+/// Bits in `first_words`: 2^20, 128 KiB, so that some 25,000 words fill it thinly.
+const WORD_BITS: u32 = 20;
+
+/// FNV-1a, folded to `WORD_BITS` bits.
+fn word_hash(word: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    usize::try_from(h >> (64 - WORD_BITS)).unwrap_or(0)
+}
+
+impl WordAutomaton {
+    /// The trie over `patterns`, whose words are made of `glue` characters; a
+    /// pattern's index is its number in reports.
+    pub(crate) fn new<P: AsRef<str>>(
+        patterns: &[P],
+        glue: fn(char) -> bool,
+    ) -> Result<WordAutomaton, BuildError> {
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|p| p.as_ref().as_bytes()))?;
+        let mut first_words = vec![0u64; 1 << (WORD_BITS - 6)];
+        for p in patterns {
+            let i = word_hash(first_word(p.as_ref(), glue).as_bytes());
+            if let Some(w) = first_words.get_mut(i >> 6) {
+                *w |= 1 << (i & 63);
+            }
+        }
+        Ok(WordAutomaton {
+            nfa,
+            glue,
+            first_words,
+        })
+    }
+
+    fn may_begin(&self, word: &str) -> bool {
+        let i = word_hash(word.as_bytes());
+        self.first_words
+            .get(i >> 6)
+            .is_some_and(|w| w & (1 << (i & 63)) != 0)
+    }
+
+    /// Calls `found(start, end, pattern)` for every occurrence of every pattern in
+    /// `hay` that stands as a whole word sequence: no glue character right before
+    /// `start` or right after `end`. In order of start.
+    pub(crate) fn for_each_match(&self, hay: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let Ok(start_state) = self.nfa.start_state(Anchored::Yes) else {
+            return;
+        };
+        let glue = self.glue;
+        // `at` is always a character boundary with no glue right before it.
+        let mut at = 0;
+        while let Some(rest) = hay.get(at..).filter(|r| !r.is_empty()) {
+            let word = first_word(rest, glue);
+            if self.may_begin(word) {
+                let mut sid = start_state;
+                for (i, &b) in rest.as_bytes().iter().enumerate() {
+                    sid = self.nfa.next_state(Anchored::Yes, sid, b);
+                    if self.nfa.is_dead(sid) {
+                        break;
+                    }
+                    if !self.nfa.is_match(sid) {
+                        continue;
+                    }
+                    let end = at + i + 1;
+                    if hay
+                        .get(end..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(glue)
+                    {
+                        continue;
+                    }
+                    for k in 0..self.nfa.match_len(sid) {
+                        let pid = self.nfa.match_pattern(sid, k);
+                        // A state also carries the forms that end here but begin
+                        // later (reached by failure links): skip those.
+                        if self.nfa.pattern_len(pid) == end - at {
+                            found(at, end, pid.as_usize());
+                        }
+                    }
+                }
+            }
+            // Inside the word glue precedes; the next start follows the character
+            // that ends it.
+            let word_end = at + word.len();
+            let Some(c) = hay.get(word_end..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            at = word_end + c.len_utf8();
+        }
+    }
+}
+
+/// The leading run of `glue` characters of `s`; empty when `s` starts otherwise.
+fn first_word(s: &str, glue: fn(char) -> bool) -> &str {
+    s.find(|c: char| !glue(c)).map_or(s, |i| &s[..i])
+}
+
+/// Characters that join two words into one: a form next to one is no word.
+fn glue(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '@')
+}
+
 /// True when `norm[start..end]` stands as a word of its own: not inside a longer
 /// word, not the tail or head of a hyphenated compound ("documenta-Halle"), not part
 /// of a web or mail address ("dresden.de").
@@ -162,7 +288,6 @@ fn is_word(norm: &str, start: usize, end: usize) -> bool {
     let before2 = norm[..start].chars().rev().nth(1);
     let after = norm[end..].chars().next();
     let after2 = norm[end..].chars().nth(1);
-    let glue = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '@');
     let dotted = |dot: Option<char>, other: Option<char>| {
         dot == Some('.') && other.is_some_and(char::is_alphanumeric)
     };
@@ -264,6 +389,49 @@ mod tests {
                 (h.span.slice(text).unwrap().to_owned(), ids, h.prefix)
             })
             .collect()
+    }
+
+    #[test]
+    fn word_starts_give_the_overlapping_matches_that_are_words() {
+        let patterns = [
+            "le",
+            "leipzig",
+            "leipzigs",
+            "landkreis leipzig",
+            "ip",
+            "zig",
+            "ü",
+            "über",
+            "bad",
+            "bad ü",
+            "a",
+            "ab",
+            "b",
+        ];
+        let automaton = WordAutomaton::new(&patterns, glue).unwrap();
+        let reference = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns)
+            .unwrap();
+        for hay in [
+            "",
+            "a",
+            "landkreis leipzigs leipzig-zig bad über bad ü ab-b @leipzig",
+            "überall le le-le über.ab zig zig",
+            "äleipzig ü ü",
+        ] {
+            let mut got = Vec::new();
+            automaton.for_each_match(hay, |s, e, p| got.push((s, e, p)));
+            let mut want: Vec<_> = reference
+                .find_overlapping_iter(hay)
+                .filter(|m| !hay[..m.start()].chars().next_back().is_some_and(glue))
+                .filter(|m| !hay[m.end()..].chars().next().is_some_and(glue))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            got.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(got, want, "{hay:?}");
+        }
     }
 
     #[test]
