@@ -149,8 +149,8 @@ fn header_date(p: &Patterns, line: &str) -> Option<CalendarDate> {
 /// The first date on `line` right after a cue matched by `cue` (the text before
 /// the date must end with the cue).
 fn cued_date(p: &Patterns, line: &str, cue: &Regex) -> Option<CalendarDate> {
-    // Most lines hold no digit or no cue: skip the date pattern for them.
-    if !line.bytes().any(|b| b.is_ascii_digit()) || !cue.is_match(line) {
+    // Most lines hold no digit: skip the date pattern for them.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     p.date.captures_iter(line).find_map(|caps| {
