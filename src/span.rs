@@ -88,6 +88,26 @@ impl Quote {
     }
 }
 
+/// Start of a window of at most `max` bytes ending at `pos`, not before `floor`,
+/// on a char boundary of `text`.
+pub(crate) fn window_start(text: &str, floor: usize, pos: usize, max: usize) -> usize {
+    let mut s = pos.saturating_sub(max).max(floor).min(pos);
+    while s < pos && !text.is_char_boundary(s) {
+        s += 1;
+    }
+    s
+}
+
+/// End of a window of at most `max` bytes starting at `pos`, not after `ceil`, on
+/// a char boundary of `text`.
+pub(crate) fn window_end(text: &str, pos: usize, ceil: usize, max: usize) -> usize {
+    let mut e = pos.saturating_add(max).min(ceil).max(pos);
+    while e > pos && !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    e
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +129,14 @@ mod tests {
             Quote::new(text, Span::new(0, 99)).is_none(),
             "out of bounds"
         );
+    }
+
+    #[test]
+    fn windows_stay_on_char_boundaries() {
+        let text = "über 5 Mio.";
+        assert_eq!(window_start(text, 0, 6, 5), 2, "not inside ü");
+        assert_eq!(window_end(text, 0, text.len(), 1), 0);
+        assert_eq!(window_start(text, 4, 6, 40), 4, "not before the floor");
     }
 
     #[test]

@@ -45,7 +45,7 @@
 use regex::Regex;
 
 use crate::record::{AmountFact, Period};
-use crate::span::{Quote, Span};
+use crate::span::{window_end, window_start, Quote, Span};
 
 /// Currency and scale words: what every amount is anchored on. Longer spellings
 /// come first because the regex crate picks the leftmost-first alternative.
@@ -616,26 +616,6 @@ fn char_after(text: &str, i: usize) -> Option<char> {
 /// The char boundary after the character that starts at `i`.
 fn next_boundary(text: &str, i: usize) -> usize {
     i + char_after(text, i).map_or(1, char::len_utf8)
-}
-
-/// Start of a window of at most `max` bytes ending at `pos`, not before `floor`,
-/// on a char boundary.
-fn window_start(text: &str, floor: usize, pos: usize, max: usize) -> usize {
-    let mut s = pos.saturating_sub(max).max(floor).min(pos);
-    while s < pos && !text.is_char_boundary(s) {
-        s += 1;
-    }
-    s
-}
-
-/// End of a window of at most `max` bytes starting at `pos`, not after `ceil`, on a
-/// char boundary.
-fn window_end(text: &str, pos: usize, ceil: usize, max: usize) -> usize {
-    let mut e = pos.saturating_add(max).min(ceil).max(pos);
-    while e > pos && !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    e
 }
 
 #[cfg(test)]

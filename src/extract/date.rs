@@ -43,7 +43,7 @@ use regex::Regex;
 
 use crate::calendar::CalendarDate;
 use crate::record::DateFact;
-use crate::span::{Quote, Span};
+use crate::span::{window_end, window_start, Quote, Span};
 
 /// Numeric dates: German `d.m.yyyy` / `dd.mm.yy` and ISO `yyyy-mm-dd`. Context
 /// (what stands before and after) is checked in code, as the regex crate has no
@@ -529,26 +529,6 @@ fn char_after(text: &str, i: usize) -> Option<char> {
 /// The char boundary after the character that starts at `i`.
 fn next_boundary(text: &str, i: usize) -> usize {
     i + char_after(text, i).map_or(1, char::len_utf8)
-}
-
-/// Start of a window of at most `max` bytes ending at `pos`, not before `floor`,
-/// on a char boundary.
-fn window_start(text: &str, floor: usize, pos: usize, max: usize) -> usize {
-    let mut s = pos.saturating_sub(max).max(floor);
-    while s < pos && !text.is_char_boundary(s) {
-        s += 1;
-    }
-    s
-}
-
-/// End of a window of at most `max` bytes starting at `pos`, not after `ceil`, on a
-/// char boundary.
-fn window_end(text: &str, pos: usize, ceil: usize, max: usize) -> usize {
-    let mut e = pos.saturating_add(max).min(ceil).max(pos);
-    while e > pos && !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    e
 }
 
 #[cfg(test)]
