@@ -2,7 +2,7 @@
 //!
 //! One Aho-Corasick automaton holds every surface form of every entry, normalised as
 //! [`crate::normalize`] normalises text. It runs over a document's normalised view,
-//! anchored at each place where a word may start (see [`WordAutomaton`]), and
+//! anchored at each place where a word may start (see `WordAutomaton`), and
 //! reports every form found there, overlapping ones included; each is checked on the
 //! original text (word boundaries, capitals where the form has capitals), and of the
 //! valid ones the
