@@ -88,6 +88,21 @@ impl Quote {
     }
 }
 
+/// The character right before byte `i` of `text`, if `i` is a boundary.
+pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// The character starting at byte `i` of `text`, if `i` is a boundary.
+pub(crate) fn char_after(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The char boundary after the character that starts at `i`.
+pub(crate) fn next_boundary(text: &str, i: usize) -> usize {
+    i + char_after(text, i).map_or(1, char::len_utf8)
+}
+
 /// Start of a window of at most `max` bytes ending at `pos`, not before `floor`,
 /// on a char boundary of `text`.
 pub(crate) fn window_start(text: &str, floor: usize, pos: usize, max: usize) -> usize {

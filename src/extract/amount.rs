@@ -45,7 +45,7 @@
 use regex::Regex;
 
 use crate::record::{AmountFact, Period};
-use crate::span::{window_end, window_start, Quote, Span};
+use crate::span::{char_after, char_before, next_boundary, window_end, window_start, Quote, Span};
 
 /// Currency and scale words: what every amount is anchored on. Longer spellings
 /// come first because the regex crate picks the leftmost-first alternative.
@@ -603,19 +603,6 @@ fn joined(text: &str, end: usize, next: usize) -> bool {
 fn whitespace_only(text: &str, end: usize, next: usize) -> bool {
     text.get(end..next)
         .is_some_and(|gap| gap.len() <= 3 && gap.chars().all(char::is_whitespace))
-}
-
-fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
-}
-
-fn char_after(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
-}
-
-/// The char boundary after the character that starts at `i`.
-fn next_boundary(text: &str, i: usize) -> usize {
-    i + char_after(text, i).map_or(1, char::len_utf8)
 }
 
 #[cfg(test)]

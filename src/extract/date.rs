@@ -43,7 +43,7 @@ use regex::Regex;
 
 use crate::calendar::CalendarDate;
 use crate::record::DateFact;
-use crate::span::{window_end, window_start, Quote, Span};
+use crate::span::{char_after, char_before, next_boundary, window_end, window_start, Quote, Span};
 
 /// Numeric dates: German `d.m.yyyy` / `dd.mm.yy` and ISO `yyyy-mm-dd`. Context
 /// (what stands before and after) is checked in code, as the regex crate has no
@@ -516,19 +516,6 @@ fn longest_first<T>(mut items: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
         }
     }
     kept
-}
-
-fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
-}
-
-fn char_after(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
-}
-
-/// The char boundary after the character that starts at `i`.
-fn next_boundary(text: &str, i: usize) -> usize {
-    i + char_after(text, i).map_or(1, char::len_utf8)
 }
 
 #[cfg(test)]
