@@ -195,6 +195,17 @@ fn to_u32(n: usize) -> u32 {
 /// gazetteer names.
 fn joined_word_after_hyphen(chars: &[(usize, char)], i: usize) -> Option<usize> {
     let before = chars.get(i.checked_sub(1)?)?.1;
+    word_continues_after_hyphen(chars, i, before)
+}
+
+/// The rule of [`joined_word_after_hyphen`] for a caller whose view already
+/// dropped or decoded characters, so that the letter before the dash is `before`
+/// rather than `chars[i - 1]`.
+pub(crate) fn word_continues_after_hyphen(
+    chars: &[(usize, char)],
+    i: usize,
+    before: char,
+) -> Option<usize> {
     if !before.is_lowercase() {
         return None;
     }

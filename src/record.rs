@@ -81,6 +81,18 @@ impl Record {
         }
     }
 
+    /// Every quote the record holds: mentions, official mentions, dates, amounts
+    /// and evidence, for checking each against the bytes it points at.
+    pub fn quotes(&self) -> impl Iterator<Item = &Quote> {
+        self.entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .chain(self.officials.iter().flat_map(|o| &o.mentions))
+            .chain(self.dates.iter().map(|d| &d.quote))
+            .chain(self.amounts.iter().map(|a| &a.quote))
+            .chain(&self.evidence)
+    }
+
     /// Number of facts with provenance: mentions, official mentions, dates, amounts.
     pub fn fact_count(&self) -> usize {
         self.entities

@@ -95,15 +95,7 @@ fn first_difference(expected: &str, actual: &str) -> String {
 fn every_fact_quotes_its_bytes_and_parties_are_entities() {
     for (path, record) in records() {
         let text = decoded(&path);
-        let quotes = record
-            .entities
-            .iter()
-            .flat_map(|e| &e.mentions)
-            .chain(record.officials.iter().flat_map(|o| &o.mentions))
-            .chain(record.dates.iter().map(|d| &d.quote))
-            .chain(record.amounts.iter().map(|a| &a.quote))
-            .chain(&record.evidence);
-        for q in quotes {
+        for q in record.quotes() {
             assert_eq!(
                 text.get(q.start..q.end),
                 Some(q.text.as_str()),

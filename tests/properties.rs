@@ -19,15 +19,7 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
         return Ok(());
     };
     let text = decoded.text;
-    let quotes = record
-        .entities
-        .iter()
-        .flat_map(|e| &e.mentions)
-        .chain(record.officials.iter().flat_map(|o| &o.mentions))
-        .chain(record.dates.iter().map(|d| &d.quote))
-        .chain(record.amounts.iter().map(|a| &a.quote))
-        .chain(&record.evidence);
-    for q in quotes {
+    for q in record.quotes() {
         prop_assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
     }
     for party in &record.parties {

@@ -56,7 +56,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::normalize::tidy;
+use crate::normalize::{tidy, word_continues_after_hyphen};
 use crate::record::EntityKind;
 use crate::span::Span;
 
@@ -225,7 +225,12 @@ impl View {
                 }
             }
             if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
-                if let Some(after) = joined_after_hyphen(&chars, i, view.text.chars().last()) {
+                if let Some(after) = view
+                    .text
+                    .chars()
+                    .last()
+                    .and_then(|before| word_continues_after_hyphen(&chars, i, before))
+                {
                     i = after;
                     continue;
                 }
@@ -276,33 +281,6 @@ fn is_invisible(c: char) -> bool {
         c,
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
     )
-}
-
-/// When the dash at `i` splits one word ("Zweckver-\nband", as `tidy` reads it),
-/// the index of the first character after the break.
-fn joined_after_hyphen(chars: &[(usize, char)], i: usize, before: Option<char>) -> Option<usize> {
-    if !before?.is_lowercase() {
-        return None;
-    }
-    let mut j = i + 1;
-    let mut saw_newline = false;
-    while let Some(&(_, c)) = chars.get(j) {
-        if c == '\n' || c == '\r' {
-            saw_newline = true;
-        } else if !(saw_newline && (c == ' ' || c == '\t')) {
-            break;
-        }
-        j += 1;
-    }
-    let after = chars.get(j)?.1;
-    let word: String = chars
-        .get(j..)?
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let conjunction = matches!(word.as_str(), "und" | "oder" | "bzw" | "sowie" | "bis");
-    (after.is_lowercase() && !conjunction).then_some(j)
 }
 
 // ---------------------------------------------------------------------------
