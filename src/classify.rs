@@ -83,7 +83,9 @@ const STEMS: &[(&str, Cue)] = &[
 ];
 
 /// Cues whose words stand apart (separable verbs, verb and particle), checked on
-/// a normalised sentence.
+/// a normalised sentence. Compiled with ASCII word boundaries ([`crate::pattern`]);
+/// a word starting with an umlaut is found after a non-word character instead,
+/// which [`CooperationClassifier::cues`] leaves out of the match.
 const PHRASES: &[(&str, Cue)] = &[
     (
         r"\barbeite[nt]?\b[^;:]{0,120}?\bzusammen\b",
@@ -105,7 +107,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ),
     (r"\bsich\b[^;:]{0,80}?\banschließen\b", Cue::Membership),
     (
-        r"\b(?:überträgt|übertragen|übergibt|übergeben|vergibt|vergeben|verlagert|verlagern)\b[^;:]{0,160}?\b(?:an|zu|zur|zum)\b",
+        r"(?:^|\W)(?:überträgt|übertragen|übergibt|übergeben|vergibt|vergeben|verlagert|verlagern)\b[^;:]{0,160}?\b(?:an|zu|zur|zum)\b",
         Cue::Outsourcing,
     ),
     (
@@ -115,7 +117,7 @@ const PHRASES: &[(&str, Cue)] = &[
     (r"\bgibt\b[^;:]{0,120}?\bab\b", Cue::Outsourcing),
     (r"\blager(?:n|t)\b[^;:]{0,120}?\baus\b", Cue::Outsourcing),
     (
-        r"\bübernimmt\b[^;:]{0,80}?\b(?:betrieb|betreuung|it)\b",
+        r"(?:^|\W)übernimmt\b[^;:]{0,80}?\b(?:betrieb|betreuung|it)\b",
         Cue::Outsourcing,
     ),
 ];
@@ -136,7 +138,7 @@ impl CooperationClassifier {
             .map_err(|e| regex::Error::Syntax(e.to_string()))?;
         let phrases = PHRASES
             .iter()
-            .map(|(p, cue)| Regex::new(p).map(|r| (*cue, r)))
+            .map(|(p, cue)| crate::pattern::compile(p).map(|r| (*cue, r)))
             .collect::<Result<_, _>>()?;
         Ok(CooperationClassifier { stems, phrases })
     }
@@ -213,10 +215,13 @@ impl CooperationClassifier {
             })
             .collect();
         for (cue, re) in &self.phrases {
-            found.extend(
-                re.find_iter(sentence)
-                    .map(|m| (*cue, (offset + m.start(), offset + m.end()))),
-            );
+            found.extend(re.find_iter(sentence).map(|m| {
+                let lead = m.len()
+                    - m.as_str()
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                (*cue, (offset + m.start() + lead, offset + m.end()))
+            }));
         }
         found
     }

@@ -39,6 +39,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod html;
 pub mod normalize;
+mod pattern;
 pub mod pipeline;
 pub mod record;
 pub mod run;

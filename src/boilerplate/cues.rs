@@ -466,7 +466,7 @@ impl Pattern {
 }
 
 fn re(pattern: &str) -> Pattern {
-    Pattern(Regex::new(pattern).ok())
+    Pattern(crate::pattern::compile(pattern).ok())
 }
 
 /// Words legal notes use often; a line with several different ones reads as one.

@@ -149,7 +149,7 @@ impl OfficialFinder {
             })?;
         Ok(OfficialFinder {
             roles,
-            name_at_start: compile(&format!(r"^{TITLES}(?P<name>{NAME})"))?,
+            name_at_start: compile(&format!(r"^{TITLES}(?P<name>{NAME})(?:\W|$)"))?,
             name_before_comma: compile(&format!(
                 r"(?P<name>{NAME}),\s+(?:(?:bisher|bislang|zuvor|früher|künftig|derzeit|seit\s+\d{{4}})\s+)?(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
             ))?,
@@ -471,11 +471,13 @@ const TITLES: &str = r"(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?
 
 /// A person's name: first name, optional initials, optional particle, surname. A
 /// word split by a line-end hyphen ("Hol-\nger") counts as one word; on HTML pages
-/// a small letter may be written as a character reference ("J&#252;rgen").
-const NAME: &str = r"\p{Lu}(?:\p{Ll}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}(?:\p{Ll}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?\b";
+/// a small letter may be written as a character reference ("J&#252;rgen"). It
+/// ends without a word boundary, which would hold the patterns to the slow regex
+/// engines (see [`crate::pattern`]); each pattern bounds the name itself.
+const NAME: &str = r"\p{Lu}(?:\p{Ll}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}(?:\p{Ll}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?";
 
 fn compile(pattern: &str) -> Result<Regex, GazetteerError> {
-    Regex::new(pattern).map_err(|e| GazetteerError {
+    crate::pattern::compile(pattern).map_err(|e| GazetteerError {
         file: "officials".to_owned(),
         line: 0,
         reason: format!("bad name pattern: {e}"),

@@ -29,6 +29,7 @@ use regex::{Captures, Regex};
 
 use crate::boilerplate::{Block, BlockLabel};
 use crate::calendar::CalendarDate;
+use crate::pattern::compile;
 
 const MONTHS: &str = r"Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Maerz|Mär\.?|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept\.?|Sep\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?";
 
@@ -43,7 +44,7 @@ struct Patterns {
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
     Some(Patterns {
-        date: Regex::new(&format!(
+        date: compile(&format!(
             r"(?x)
             \b(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:\b|T)
             | \b(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>(?:19|20)?\d{{2}})\b
@@ -51,15 +52,15 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
             | (?P<mm>\b(?:{MONTHS}))\s+(?P<my>(?:19|20)\d{{2}})\b"
         ))
         .ok()?,
-        cue: Regex::new(
+        cue: compile(
             r"(?i)(?:veröffentlicht|erschienen|publiziert|erstellt|aktualisiert|geändert|stand|datum|vom|am|ausgabe|heft)\W*$",
         )
         .ok()?,
-        strong_cue: Regex::new(
+        strong_cue: compile(
             r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|stand|datum|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom)\W*$",
         )
         .ok()?,
-        body_prefix: Regex::new(
+        body_prefix: compile(
             r"^\W*(?:\([^)]{1,40}\)\s*)*\(?\s*(?:\p{Lu}[\p{L}.\-/ ]{0,40}?\s*(?:\([^)]{1,20}\)\s*)?[,(–-]\s*(?:den\s+)?)?$",
         )
         .ok()?,

@@ -60,7 +60,7 @@ const ARTICLE_TYPES: &[&str] = &[
 const MONTHS: &str = r"Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|May|June|July|October|December|Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec";
 
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?x)
         ^\s*(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{1,2}})(?:-(?P<id>\d{{1,2}}))?(?:$|[T\s])
         | \b(?P<sy>(?:19|20)\d{{2}})/(?P<sm>\d{{1,2}})/(?P<sd>\d{{1,2}})\b
