@@ -17,7 +17,7 @@
 //! municipalities or districts intermunicipal. The cue spans are returned as
 //! evidence, for a reader to check.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::normalize::NormalizedText;
@@ -133,6 +133,7 @@ impl CooperationClassifier {
     /// The classifier with the default cues.
     pub fn new() -> Result<CooperationClassifier, regex::Error> {
         let stems = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(STEMS.iter().map(|(s, _)| s))
             .map_err(|e| regex::Error::Syntax(e.to_string()))?;

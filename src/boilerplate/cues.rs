@@ -499,6 +499,7 @@ pub(crate) struct Words {
 impl Words {
     fn new(words: &[&str]) -> Words {
         let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(words)
             .ok();

@@ -18,7 +18,7 @@
 //! gets that mention too. Journalists and photographers carry no role from the
 //! gazetteer and stand in bylines, which are not content, so they are not found.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::error::GazetteerError;
@@ -139,7 +139,10 @@ impl OfficialFinder {
             .collect();
         keys.sort();
         keys.dedup();
+        // A DFA: the automaton runs over every document's whole text, and its
+        // few hundred keys make a table of a few MB at most.
         let roles = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .map_err(|e| GazetteerError {

@@ -54,7 +54,7 @@
 //! a word before a colon ("Status:"). Which mentions are also
 //! gazetteer names, or boilerplate, is the caller's business.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::normalize::{tidy, word_continues_after_hyphen};
 use crate::record::EntityKind;
@@ -120,6 +120,7 @@ impl Default for OrganisationFinder {
 )]
 fn automaton(patterns: &[&str], case_insensitive: bool) -> AhoCorasick {
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(case_insensitive)
         .match_kind(MatchKind::Standard)
         .build(patterns)
