@@ -161,16 +161,21 @@ impl CooperationClassifier {
         let mut parties: Vec<usize> = Vec::new();
         let mut party_sentences = 0;
         for (n, sentence) in sentences.iter().enumerate() {
-            let (start, end) = view.normalized_range(*sentence);
-            let found = self.cues(&norm[start..end], start);
-            if found.is_empty() {
-                continue;
+            if party_sentences >= PARTY_SENTENCES {
+                break;
             }
+            // Parties first: most sentences name none, and then their cues
+            // do not matter.
             let named: Vec<usize> = acting(view, *sentence, mentions)
                 .into_iter()
                 .filter(|&e| is_party_kind(kinds[e]))
                 .collect();
-            if named.is_empty() || party_sentences >= PARTY_SENTENCES {
+            if named.is_empty() {
+                continue;
+            }
+            let (start, end) = view.normalized_range(*sentence);
+            let found = self.cues(&norm[start..end], start);
+            if found.is_empty() {
                 continue;
             }
             // The headline weighs most, then the first cue sentence.

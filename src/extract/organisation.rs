@@ -93,6 +93,7 @@ const HEAD_TRIGGERS: &[&str] = &[
     "rechenzentrum",
     "leistungszentrum",
     "datenzentrale",
+    "verbund",
 ];
 
 /// Legal forms (case-sensitive): a region without any holds no company name.
@@ -148,12 +149,22 @@ impl OrganisationFinder {
         }
         let view = View::build(text, region);
         let scan = Scan::new(&view.text);
+        // Every head contains a trigger: only words holding one are tried as heads.
+        let mut may_head = vec![false; scan.toks.len()];
+        for m in self.heads.find_iter(&view.text) {
+            let i = scan.toks.partition_point(|t| t.end <= m.start());
+            if let Some(flag) = may_head.get_mut(i) {
+                *flag = true;
+            }
+        }
         let mut found = Vec::new();
         for i in 0..scan.toks.len() {
             if !scan.toks[i].word {
                 continue;
             }
-            found.extend(scan.headed(i));
+            if may_head[i] {
+                found.extend(scan.headed(i));
+            }
             found.extend(scan.legal_form(i));
         }
         // Longest first, then keep what does not overlap what is kept.
