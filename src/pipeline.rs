@@ -123,7 +123,7 @@ impl Pipeline {
 
         let hits: Vec<_> = self
             .matcher
-            .find(text, &view)
+            .find_in(text, &view, &content)
             .into_iter()
             .filter(|h| in_content(h.span))
             .collect();

@@ -102,14 +102,25 @@ impl Matcher {
     /// Every name in `original` (whose normalised view is `view`), in text order,
     /// not overlapping.
     pub fn find(&self, original: &str, view: &NormalizedText) -> Vec<Hit> {
+        self.find_in(original, view, &[Span::new(0, original.len())])
+    }
+
+    /// Like [`Matcher::find`], but only names within one of `regions` (spans of
+    /// `original`, in text order): the article's content, so that the walk skips
+    /// menus, teasers and footers.
+    pub fn find_in(&self, original: &str, view: &NormalizedText, regions: &[Span]) -> Vec<Hit> {
         let norm = view.as_str();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        // A form next to a glue character is no word (see `is_word`).
-        self.automaton.for_each_match(norm, |start, end, pattern| {
-            if is_word(norm, start, end) {
-                found.push((start, end, pattern));
-            }
-        });
+        for &region in regions {
+            let (from, to) = view.normalized_range(region);
+            // A form next to a glue character is no word (see `is_word`).
+            self.automaton
+                .for_each_match(&norm[from..to], |start, end, pattern| {
+                    if is_word(norm, from + start, from + end) {
+                        found.push((from + start, from + end, pattern));
+                    }
+                });
+        }
         // Leftmost first, then longest.
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits = Vec::new();
