@@ -89,7 +89,7 @@ const HEAD_TRIGGERS: &[&str] = &[
     "kreistag",
     "dtetag",
     "meindetag",
-    "debund",
+    "ebund",
     "rechenzentrum",
     "leistungszentrum",
     "datenzentrale",
