@@ -130,6 +130,7 @@ fn source_options(args: &ExtractArgs) -> SourceOptions {
         },
         text_field: args.text_field.clone(),
         id_field: args.id_field.clone(),
+        bytes_read: None,
     }
 }
 
