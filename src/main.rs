@@ -5,6 +5,8 @@ mod cli;
 use std::fs::File;
 use std::io::{self, BufReader};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
@@ -50,7 +52,9 @@ fn extract(args: ExtractArgs) -> Result<Exit> {
         },
         ..Runner::default()
     };
-    let mut docs = source::read(inputs(&args)?, source_options(&args));
+    let inputs = inputs(&args)?;
+    let progress = Progress::new(!args.quiet, || source::total_bytes(&inputs));
+    let mut docs = source::read(inputs, source_options(&args, progress.bytes_read()));
     let mut resumed = Resumed::default();
     let mut out = match &args.output {
         Some(path) => {
@@ -72,7 +76,7 @@ fn extract(args: ExtractArgs) -> Result<Exit> {
         }
         None => Output::stdout(),
     };
-    let progress = Progress::new(!args.quiet);
+    progress.start();
     let result = runner.run(&pipeline, docs, &mut out, |s| progress.update(s));
     progress.finish();
     let mut summary = match result.and_then(|s| out.finish().map(|()| s).map_err(RunError::Write)) {
@@ -119,7 +123,9 @@ fn inputs(args: &ExtractArgs) -> Result<Vec<Input>> {
     Ok(inputs)
 }
 
-fn source_options(args: &ExtractArgs) -> SourceOptions {
+/// How the inputs are read; `bytes_read` counts the input bytes consumed, for the
+/// progress bar.
+fn source_options(args: &ExtractArgs, bytes_read: Option<Arc<AtomicU64>>) -> SourceOptions {
     SourceOptions {
         max_doc_bytes: args.max_doc_bytes,
         format: match args.format {
@@ -130,6 +136,7 @@ fn source_options(args: &ExtractArgs) -> SourceOptions {
         },
         text_field: args.text_field.clone(),
         id_field: args.id_field.clone(),
+        bytes_read,
     }
 }
 

@@ -158,11 +158,11 @@ impl OrganisationFinder {
             }
         }
         let mut found = Vec::new();
-        for i in 0..scan.toks.len() {
-            if !scan.toks[i].word {
+        for (i, (tok, &head)) in scan.toks.iter().zip(&may_head).enumerate() {
+            if !tok.word {
                 continue;
             }
-            if may_head[i] {
+            if head {
                 found.extend(scan.headed(i));
             }
             found.extend(scan.legal_form(i));

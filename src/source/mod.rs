@@ -18,11 +18,14 @@
 //!   paths read a line at a time, a dump a line or record at a time, and nothing is
 //!   read past `max_doc_bytes` for one document; a larger document is skipped unread
 //!   and carries an error.
+//! - **Progress.** When every input is a file, [`total_bytes`] tells their size
+//!   ahead, and [`SourceOptions::bytes_read`] counts the bytes consumed so far.
 //! - **Faults** never stop the walk. An unreadable or vanished file, a broken
 //!   stream, a malformed line or record: each becomes a document carrying the error,
 //!   and so a record with `error`.
 
 mod compress;
+mod count;
 mod files;
 mod jsonl;
 mod limit;
@@ -30,10 +33,12 @@ mod warc;
 
 use std::fs::File;
 use std::io::{self, BufRead, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use compress::Peeked;
+use count::Counted;
 
 /// One input document: where it came from and its bytes, or why they could not be read.
 #[derive(Debug)]
@@ -172,6 +177,11 @@ pub struct SourceOptions {
     pub text_field: String,
     /// The JSON Lines field holding the id.
     pub id_field: String,
+    /// Where to add the bytes consumed from input files, as stored (compressed
+    /// bytes for a compressed file), for a progress bar measured against
+    /// [`total_bytes`]. A file counts whole once it is done with, even when it was
+    /// not read to its end. `None` counts nothing.
+    pub bytes_read: Option<Arc<AtomicU64>>,
 }
 
 impl Default for SourceOptions {
@@ -181,6 +191,7 @@ impl Default for SourceOptions {
             format: None,
             text_field: "text".into(),
             id_field: "id".into(),
+            bytes_read: None,
         }
     }
 }
@@ -253,14 +264,71 @@ fn expand(path: PathBuf, options: Arc<SourceOptions>) -> Docs {
 fn open_file(path: PathBuf, options: Arc<SourceOptions>) -> Docs {
     let name = path.display().to_string();
     match File::open(&path) {
-        Ok(f) => open_stream(Box::new(f), name, options),
+        Ok(f) => open_stream(counted(f, &options), name, options),
         Err(e) => {
+            if let Some(counter) = &options.bytes_read {
+                // A file that exists but cannot be opened is in the total too.
+                counter.fetch_add(file_size(&path).unwrap_or(0), Ordering::Relaxed);
+            }
             let err = SourceError::Read {
                 path: name.clone(),
                 source: e,
             };
             Box::new(std::iter::once(Document::failed(name, err.to_string())))
         }
+    }
+}
+
+/// `file`, counting its bytes when [`SourceOptions::bytes_read`] asks for it.
+fn counted(file: File, options: &SourceOptions) -> Box<dyn Read + Send> {
+    match &options.bytes_read {
+        Some(counter) => {
+            let size = file.metadata().map_or(0, |m| m.len());
+            Box::new(Counted::new(file, size, Arc::clone(counter)))
+        }
+        None => Box::new(file),
+    }
+}
+
+/// The size of all `inputs` in bytes, as stored, when each of them is a file: for
+/// a progress bar with an ETA. `None` as soon as one is a folder (not walked twice
+/// just to count), standard input, or anything else that is not a regular file.
+/// A `--files-from` list is read once more for this, a path at a time. A path
+/// that does not exist counts as empty: it yields an error record, and no bytes.
+pub fn total_bytes(inputs: &[Input]) -> Option<u64> {
+    let mut total: u64 = 0;
+    for input in inputs {
+        let size = match input {
+            Input::Stdin | Input::FilesFromStdin => None,
+            Input::Path(path) => file_size(path),
+            Input::FilesFrom(list) => list_size(list),
+        };
+        total = total.saturating_add(size?);
+    }
+    Some(total)
+}
+
+/// The size of the files a `--files-from` list names, as [`total_bytes`] counts
+/// it; an unreadable list or line yields error records and no bytes.
+fn list_size(list: &Path) -> Option<u64> {
+    let Ok(f) = File::open(list) else {
+        return Some(0);
+    };
+    let mut total: u64 = 0;
+    // Unreadable lines (`Err`) are error records: no bytes.
+    for path in files::list(io::BufReader::new(f), String::new()).flatten() {
+        total = total.saturating_add(file_size(&path)?);
+    }
+    Some(total)
+}
+
+/// A regular file's size, `Some(0)` for a path that does not exist, `None` for
+/// anything else (a folder, a pipe, a device).
+fn file_size(path: &Path) -> Option<u64> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Some(meta.len()),
+        Ok(_) => None,
+        Err(_) => Some(0),
     }
 }
 
@@ -411,6 +479,86 @@ mod tests {
         assert_eq!(format_by_content(b"{\n  \"text\": 1\n}"), Format::Document);
         assert_eq!(format_by_content(b"Stadt Jena"), Format::Document);
         assert_eq!(format_by_content(b""), Format::Document);
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn the_total_is_known_only_when_every_input_is_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.jsonl.gz");
+        std::fs::write(&a, "Jena").unwrap();
+        let gz = gzip(b"{\"text\":\"Gera\"}\n");
+        std::fs::write(&b, &gz).unwrap();
+        let sum = 4 + gz.len() as u64;
+        let list = dir.path().join("list.txt");
+        std::fs::write(&list, format!("{}\n\n{}\n", a.display(), b.display())).unwrap();
+        let folders = dir.path().join("folders.txt");
+        std::fs::write(&folders, format!("{}\n", dir.path().display())).unwrap();
+        let path = |p: &Path| Input::Path(p.to_owned());
+        let missing = dir.path().join("missing.txt");
+
+        assert_eq!(total_bytes(&[path(&a), path(&b)]), Some(sum));
+        assert_eq!(
+            total_bytes(&[path(&a), path(&missing), path(&b)]),
+            Some(sum)
+        );
+        assert_eq!(total_bytes(&[Input::FilesFrom(list.clone())]), Some(sum));
+        assert_eq!(
+            total_bytes(&[path(&a), Input::FilesFrom(missing.clone())]),
+            Some(4)
+        );
+        assert_eq!(total_bytes(&[]), Some(0));
+        assert_eq!(total_bytes(&[path(&a), path(dir.path())]), None);
+        assert_eq!(total_bytes(&[Input::FilesFrom(folders)]), None);
+        assert_eq!(total_bytes(&[path(&a), Input::Stdin]), None);
+        assert_eq!(
+            total_bytes(&[Input::FilesFromStdin, Input::FilesFrom(list)]),
+            None
+        );
+    }
+
+    #[test]
+    fn bytes_read_reach_the_total_and_leave_the_documents_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let put = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            Input::Path(p)
+        };
+        let lines = "{\"text\":\"Jena\"}\n".repeat(50);
+        let cut = gzip("Kooperation ".repeat(500).as_bytes());
+        let inputs = vec![
+            put("a.txt", b"Stadt Jena"),
+            put("b.jsonl.gz", &gzip(lines.as_bytes())),
+            put("c-huge.txt", "Gera ".repeat(100).as_bytes()),
+            put("d-cut.txt.gz", &cut[..cut.len() / 2]),
+            Input::Path(dir.path().join("e-missing.txt")),
+        ];
+        let total = total_bytes(&inputs).unwrap();
+        let options = SourceOptions {
+            max_doc_bytes: 100,
+            ..SourceOptions::default()
+        };
+        let counter = Arc::new(AtomicU64::new(0));
+        let counting = SourceOptions {
+            bytes_read: Some(Arc::clone(&counter)),
+            ..options.clone()
+        };
+        let docs = |options| -> Vec<_> {
+            read(inputs.clone(), options)
+                .map(|d| (d.source, d.content))
+                .collect()
+        };
+        let plain = docs(options);
+        assert_eq!(plain.len(), 54);
+        assert_eq!(docs(counting), plain);
+        assert_eq!(counter.load(Ordering::Relaxed), total);
     }
 
     #[test]
