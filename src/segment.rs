@@ -6,7 +6,7 @@
 //! names and roles.
 //!
 //! The boundaries are UAX #29's. Text of Latin letters and common punctuation (all
-//! that German press text holds) is split by [`fast_bounds`], which implements the
+//! that German press text holds) is split by `fast_bounds`, which implements the
 //! rules for just those characters and is several times faster than the general
 //! tables; any other character sends the region to `unicode-segmentation`. A test
 //! holds the two to the same boundaries.
