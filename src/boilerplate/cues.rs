@@ -551,13 +551,16 @@ fn is_menu(line: &str) -> bool {
         return true;
     }
     // A breadcrumb: one arrow between items of a few words ("Startseite > Region").
-    let crumbs: Vec<&str> = body.split(['>', '»', '›']).collect();
-    if crumbs.len() >= 2
-        && crumbs
-            .iter()
+    if body.contains(['>', '»', '›'])
+        && body
+            .split(['>', '»', '›'])
             .all(|c| (1..=3).contains(&c.split_whitespace().count()))
     {
         return true;
+    }
+    // Most lines are prose with single spaces: no items to split.
+    if !(body.contains("  ") || body.contains('\t')) {
+        return false;
     }
     let items: Vec<&str> = body
         .split("  ")
