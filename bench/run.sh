@@ -13,11 +13,17 @@
 #   C coopfacts on articles.jsonl.gz  D gzip -dc articles.jsonl.gz
 #   E cat of the files               F rg -c -F -f terms.txt (if rg is installed)
 #   G baseline_python.py (if ../shared/bench/.venv has it, or $BASELINE_PYTHON)
-# and appends the figures, with machine and commit, to bench/record/runs.jsonl
-# and the table to bench/record/CORPUS.md.
+#   H coopfacts -j 1 on the files (for the thread scaling, G9)
+#   I baseline_spacy.py (only with SPACY=1; 77 s a round on c10k)
+# and appends the figures, with machine and commit, and the goal ratios of
+# ../shared/bench/BASELINES.md (G1-G11, each with its bar and whether it is
+# met) to bench/record/runs.jsonl, and the tables to bench/record/CORPUS.md.
+# G6-G8 compare with the latest recorded run on the neighbouring corpus.
 #
 # Environment: BENCH_DATA (required), SHARED (default: ../shared beside the
-# checkout), THREADS (coopfacts -j, default: all cores).
+# checkout), THREADS (coopfacts -j, default: all cores), BASELINES=0 to time
+# coopfacts alone (for c1m, where a Python round takes ten minutes), SPACY=1,
+# WARMUP (uncounted rounds first, default 1; the checks already read the corpus).
 set -euo pipefail
 
 corpus=${1:-c10k}
@@ -89,16 +95,22 @@ if [ -f "$dir/articles.jsonl.gz" ]; then
   names+=("coopfacts jsonl.gz"); cmds+=("$bin extract ${jflag[*]} --quiet $dir/articles.jsonl.gz -o $out/c.jsonl")
   names+=("gzip -dc jsonl.gz"); cmds+=("gzip -dc $dir/articles.jsonl.gz")
 fi
-names+=("cat files"); cmds+=("find $dir/articles -type f -print0 | xargs -0 cat")
-if command -v rg >/dev/null; then
-  names+=("rg -c -F -f terms"); cmds+=("rg -c -F -f $dir/terms.txt $dir/articles")
-fi
-py=${BASELINE_PYTHON:-$shared/bench/.venv/bin/python}
-if [ -x "$py" ] && "$py" -c 'import ahocorasick' 2>/dev/null; then
-  names+=("baseline_python"); cmds+=("$py $shared/bench/baseline_python.py $dir/articles --gazetteer $dir/gazetteer.tsv -o $out/py.jsonl")
+if [ "${BASELINES:-1}" != 0 ]; then
+  names+=("cat files"); cmds+=("find $dir/articles -type f -print0 | xargs -0 cat")
+  if command -v rg >/dev/null; then
+    names+=("rg -c -F -f terms"); cmds+=("rg -c -F -f $dir/terms.txt $dir/articles")
+  fi
+  py=${BASELINE_PYTHON:-$shared/bench/.venv/bin/python}
+  if [ -x "$py" ] && "$py" -c 'import ahocorasick' 2>/dev/null; then
+    names+=("baseline_python"); cmds+=("$py $shared/bench/baseline_python.py $dir/articles --gazetteer $dir/gazetteer.tsv -o $out/py.jsonl")
+  fi
+  names+=("coopfacts files -j1"); cmds+=("$bin extract -j 1 --quiet $dir/articles -o $out/h.jsonl")
+  if [ "${SPACY:-0}" = 1 ] && [ -x "$py" ] && "$py" -c 'import spacy' 2>/dev/null; then
+    names+=("baseline_spacy"); cmds+=("$py $shared/bench/baseline_spacy.py $dir/articles --gazetteer $dir/gazetteer.tsv -o $out/spacy.jsonl")
+  fi
 fi
 
-table=$(python3 "$shared/bench/compare.py" -n "$runs" --json "$out/compare.json" -- "${cmds[@]}" 2>/dev/null)
+table=$(python3 "$shared/bench/compare.py" -n "$runs" --warmup "${WARMUP:-1}" --json "$out/compare.json" -- "${cmds[@]}" 2>/dev/null)
 echo "$table"
 
 # --- record -------------------------------------------------------------------
@@ -124,9 +136,51 @@ for name, c in zip(names, runs):
 a = row["commands"][0]["wall_s"]
 row["docs_per_s"] = round(s["records"] / a)
 row["mb_per_s"] = round(s["bytes"] / 1e6 / a, 1)
+
+# The goals of BASELINES.md, as ratios of the medians of this run (G6-G8 against
+# the latest run recorded on the neighbouring corpus).
+by = {c["name"]: c for c in row["commands"]}
+def ratio(num, key_num, den, key_den):
+    if num in by and den in by and by[den][key_den] > 0:
+        return round(by[num][key_num] / by[den][key_den], 3)
+goals = {}
+def goal(name, value, bar, at_most):
+    if value is not None:
+        goals[name] = {"value": value, "bar": ("<= " if at_most else ">= ") + str(bar),
+                       "met": value <= bar if at_most else value >= bar}
+A = "coopfacts files"
+goal("G1 wall / rg", ratio(A, "wall_s", "rg -c -F -f terms", "wall_s"), 2.5, True)
+goal("G2 python / wall", ratio("baseline_python", "wall_s", A, "wall_s"), 10, False)
+goal("G3 spacy / wall", ratio("baseline_spacy", "wall_s", A, "wall_s"), 50, False)
+goal("G4 cpu / rg cpu", ratio(A, "cpu_s", "rg -c -F -f terms", "cpu_s"), 2.5, True)
+goal("G5 peak / rg peak", ratio(A, "peak_mib", "rg -c -F -f terms", "peak_mib"), 2, True)
+goal("G9 wall -j1 / wall", ratio("coopfacts files -j1", "wall_s", A, "wall_s"), 1.7, False)
+goal("G10 jsonl.gz / gzip -dc", ratio("coopfacts jsonl.gz", "wall_s", "gzip -dc jsonl.gz", "wall_s"), 1.5, True)
+goal("G11 jsonl / files", ratio("coopfacts jsonl", "wall_s", A, "wall_s"), 1.0, True)
+def latest(corpus_name):
+    last = None
+    try:
+        for line in open(record):
+            r = json.loads(line)
+            if r["corpus"] == corpus_name:
+                last = r
+    except FileNotFoundError:
+        pass
+    return last and {c["name"]: c for c in last["commands"]}.get(A)
+if corpus == "c1m" and (ref := latest("c100k")):
+    goal("G6 peak c1m / c100k", round(by[A]["peak_mib"] / ref["peak_mib"], 3), 1.2, True)
+    goal("G7 wall c1m / c100k", round(by[A]["wall_s"] / ref["wall_s"], 3), 10.5, True)
+if corpus == "c100k" and (ref := latest("c10k")):
+    goal("G8 wall c10k / c100k", round(ref["wall_s"] / by[A]["wall_s"], 3), 0.15, True)
+row["goals"] = goals
 with open(record, "a") as f:
     f.write(json.dumps(row, ensure_ascii=False) + "\n")
+with open(record + ".goals", "w") as f:
+    for name, g in goals.items():
+        f.write(f"{name:28} {g['value']:>8}  (bar {g['bar']})  {'met' if g['met'] else 'NOT met'}\n")
 PY
+goals=$(cat "$repo/bench/record/runs.jsonl.goals"); rm -f "$repo/bench/record/runs.jsonl.goals"
+echo "$goals"
 {
   echo
   echo "## $when, $commit$dirty"
@@ -137,5 +191,13 @@ PY
   echo '```'
   echo "$table"
   echo '```'
+  if [ -n "$goals" ]; then
+    echo
+    echo "Goals (ratios of the medians above):"
+    echo
+    echo '```'
+    echo "$goals"
+    echo '```'
+  fi
 } >> "$repo/bench/record/$corpus.md"
 echo "recorded in bench/record/runs.jsonl and bench/record/$corpus.md"
