@@ -30,19 +30,50 @@ use crate::record::{Attribution, Official};
 use crate::span::{Quote, Span};
 
 /// Heads of role phrases that the role gazetteer leaves to free text
-/// ("Leiter Vertrieb", "Sprecherin der Stadt").
+/// ("Leiter Vertrieb", "Sprecherin der Stadt"), and council titles it lacks
+/// ("Ratsherr", "Erste Kreisrätin" in Lower Saxony's districts).
 const GENERIC_HEADS: &[&str] = &[
     "Abgeordnete",
     "Abgeordneten",
     "Abgeordneter",
     "Chef",
     "Chefin",
+    "Kreisrat",
+    "Kreisrätin",
     "Leiter",
     "Leiterin",
+    "Ratsfrau",
+    "Ratsherr",
+    "Ratsherrn",
+    "Ratsmitglied",
     "Sprecher",
     "Sprecherin",
     "Vorsitzende",
     "Vorsitzender",
+];
+
+/// Adjectives of rank or kind that belong to the role they stand before ("Erste
+/// Kreisrätin", "Stellvertretender Landrat", "Berufsmäßige Stadträtin"), where the
+/// role gazetteer has no form with them.
+const RANK_ADJECTIVES: &[&str] = &[
+    "Amtierende",
+    "Amtierender",
+    "Berufsmäßige",
+    "Berufsmäßiger",
+    "Dritte",
+    "Dritter",
+    "Ehrenamtliche",
+    "Ehrenamtlicher",
+    "Erste",
+    "Erster",
+    "Hauptamtliche",
+    "Hauptamtlicher",
+    "Kommissarische",
+    "Kommissarischer",
+    "Stellvertretende",
+    "Stellvertretender",
+    "Zweite",
+    "Zweiter",
 ];
 
 /// Capitalised words that start sentences or phrases and are never part of a name.
@@ -217,6 +248,9 @@ impl OfficialFinder {
     fn signatures(&self, text: &str, lines: &[Span]) -> Vec<Found> {
         let mut out = Vec::new();
         for (k, line) in lines.iter().enumerate().skip(1) {
+            if is_prose(text, *line) {
+                continue;
+            }
             let roles = columns(text, *line);
             if roles.is_empty() || !roles.iter().all(|&c| self.is_role_column(text, c)) {
                 continue;
@@ -307,13 +341,10 @@ impl OfficialFinder {
             let Some(word) = view.original_span(start, m.end()) else {
                 continue;
             };
-            let capitalised = word
-                .slice(text)
-                .and_then(|w| w.chars().next())
-                .is_some_and(|c| c.is_uppercase());
-            if !capitalised || !sentences.iter().any(|s| s.contains(word)) {
+            if !is_capitalised(text, word) || !sentences.iter().any(|s| s.contains(word)) {
                 continue;
             }
+            let word = with_rank_adjective(text, word);
             let span = self.with_portfolio(text, word, places);
             out.push(RoleHit { span, word });
         }
@@ -340,6 +371,13 @@ impl OfficialFinder {
             .filter(|p| p.span.start > word.end && p.span.start < end)
             .map(|p| text[..p.span.start].trim_end().len())
             .min()
+            .unwrap_or(end);
+        // A list of portfolios ends before a name set off by a comma ("für
+        // Finanzen, Digitalisierung und Ordnung, Dr. Antje Kowalewski").
+        let end = text[word.end..end]
+            .match_indices(',')
+            .map(|(i, _)| word.end + i)
+            .find(|&comma| self.name_at_start.is_match(text[comma + 1..].trim_start()))
             .unwrap_or(end);
         Span::new(word.start, end)
     }
@@ -494,6 +532,43 @@ fn person_name(text: &str, span: Span) -> Option<String> {
     let first = name.split(' ').next()?;
     let last = name.split(' ').next_back()?;
     (!NOT_NAMES.contains(&first) && !NOT_NAMES.contains(&last)).then_some(name)
+}
+
+/// A role word starts with a capital, or its last part after a hyphen does, as in
+/// a compound with a brand written in small letters ("adesso-Vorstandsmitglied").
+fn is_capitalised(text: &str, word: Span) -> bool {
+    word.slice(text).is_some_and(|w| {
+        let starts_upper = |part: &str| part.chars().next().is_some_and(char::is_uppercase);
+        starts_upper(w)
+            || w.rsplit_once('-')
+                .is_some_and(|(_, last)| starts_upper(last))
+    })
+}
+
+/// `word` with a rank adjective right before it ("Erste Kreisrätin"), if there is one.
+fn with_rank_adjective(text: &str, word: Span) -> Span {
+    let head = &text[..word.start];
+    let Some(before) = head.strip_suffix(' ') else {
+        return word;
+    };
+    let adjective = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    if RANK_ADJECTIVES.contains(&adjective) {
+        Span::new(before.len() - adjective.len(), word.end)
+    } else {
+        word
+    }
+}
+
+/// A line of running text: one column (no gap of three spaces or a tab) of more
+/// words than a role column holds, so no row of roles. Checked before the columns
+/// are cut, which most lines of an article would not need.
+fn is_prose(text: &str, line: Span) -> bool {
+    line.slice(text).is_some_and(|row| {
+        !row.contains("   ") && !row.contains('\t') && row.split_whitespace().nth(4).is_some()
+    })
 }
 
 /// The columns of a line: its parts separated by a tab or three or more spaces.
