@@ -54,6 +54,7 @@ enum Cue {
 const STEMS: &[(&str, Cue)] = &[
     ("ausgelagert", Cue::Outsourcing),
     ("auslager", Cue::Outsourcing),
+    ("beauftragung", Cue::Outsourcing),
     ("beigetreten", Cue::Membership),
     ("beitritt", Cue::Membership),
     ("beizutreten", Cue::Membership),
@@ -63,6 +64,7 @@ const STEMS: &[(&str, Cue)] = &[
     ("fusion", Cue::Merger),
     ("gegenseitig", Cue::Cooperation),
     ("gemeinsam", Cue::Cooperation),
+    ("gemeinschaftsprojekt", Cue::Cooperation),
     ("interkommunal", Cue::Cooperation),
     ("kooperation", Cue::Cooperation),
     ("kooperier", Cue::Cooperation),
@@ -80,6 +82,7 @@ const STEMS: &[(&str, Cue)] = &[
     ("zusammenleg", Cue::Merger),
     ("zusammenschluss", Cue::Merger),
     ("zusammenzuarbeiten", Cue::Cooperation),
+    ("zuschlag", Cue::Outsourcing),
 ];
 
 /// Cues whose words stand apart (separable verbs, verb and particle), checked on
@@ -115,6 +118,10 @@ const PHRASES: &[(&str, Cue)] = &[
         Cue::Outsourcing,
     ),
     (r"\bgibt\b[^;:]{0,120}?\bab\b", Cue::Outsourcing),
+    (
+        r"\b(?:hat|haben|hatte|hatten|wurde|wurden|wird|werden)\b[^;:]{0,160}?\bbeauftragt\b",
+        Cue::Outsourcing,
+    ),
     (r"\blager(?:n|t)\b[^;:]{0,120}?\baus\b", Cue::Outsourcing),
     (
         r"(?:^|\W)übernimmt\b[^;:]{0,80}?\b(?:betrieb|betreuung|it)\b",
@@ -373,6 +380,15 @@ mod tests {
         assert_eq!(
             k("Jena lässt sein Rechenzentrum von der KDO betreiben."),
             Some(CooperationKind::Outsourcing)
+        );
+        assert_eq!(
+            k("Die Stadt Gera hat Materna mit dem Betrieb ihres Portals beauftragt."),
+            Some(CooperationKind::Outsourcing)
+        );
+        assert_eq!(
+            k("Den Zuschlag für den Betrieb in Weimar erhielt Materna."),
+            None,
+            "a place named as a location is no party"
         );
         assert_eq!(
             k("Gera vollzieht den Beitritt zur KDO."),
