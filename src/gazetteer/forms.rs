@@ -51,6 +51,7 @@ const PREFIXES: &[(&str, EntityKind)] = &[
     ("hansestadt", EntityKind::Municipality),
     ("kreis", EntityKind::District),
     ("kreise", EntityKind::District),
+    ("kreisen", EntityKind::District),
     ("kreises", EntityKind::District),
     ("kreisstadt", EntityKind::Municipality),
     ("land", EntityKind::State),
@@ -58,12 +59,22 @@ const PREFIXES: &[(&str, EntityKind)] = &[
     ("landeshauptstadt", EntityKind::Municipality),
     ("landkreis", EntityKind::District),
     ("landkreise", EntityKind::District),
+    ("landkreisen", EntityKind::District),
     ("landkreises", EntityKind::District),
     ("markt", EntityKind::Municipality),
     ("ortsgemeinde", EntityKind::Municipality),
     ("stadt", EntityKind::Municipality),
     ("universitätsstadt", EntityKind::Municipality),
 ];
+
+/// Plural prefix words: the kind they select holds for every name of the list they
+/// open ("den Landkreisen Hildesheim und Peine").
+const PLURAL_PREFIXES: &[&str] = &["kreise", "kreisen", "landkreise", "landkreisen"];
+
+/// True when the lower-cased `word` is a plural prefix word.
+pub fn is_plural_prefix(word: &str) -> bool {
+    PLURAL_PREFIXES.contains(&word)
+}
 
 /// The kind a lower-cased prefix word selects, if it is one.
 pub fn prefix_kind(word: &str) -> Option<EntityKind> {

@@ -22,7 +22,7 @@ use crate::normalize::{normalize_term, NormalizedText};
 use crate::record::EntityKind;
 use crate::span::Span;
 
-use super::forms::{forms, prefix_kind, FormKind};
+use super::forms::{forms, is_plural_prefix, prefix_kind, FormKind};
 use super::Entry;
 
 /// One entry a matched form can stand for.
@@ -163,7 +163,39 @@ impl Matcher {
                 candidates,
             });
         }
+        spread_plural_prefixes(original, &mut hits);
         hits
+    }
+}
+
+/// Names listed after a plural prefix word, joined by commas, "und", "oder" or
+/// "sowie" ("den Landkreisen Hildesheim und Peine"), take the kind it selects.
+fn spread_plural_prefixes(original: &str, hits: &mut [Hit]) {
+    let mut list: Option<(EntityKind, usize)> = None;
+    for hit in hits.iter_mut() {
+        let joined = list.is_some_and(|(_, end)| {
+            original.get(end..hit.span.start).is_some_and(|gap| {
+                matches!(
+                    gap.split_whitespace().collect::<Vec<_>>().as_slice(),
+                    [","] | ["und"] | ["oder"] | ["sowie"] | [",", "und"]
+                )
+            })
+        });
+        match (hit.prefix, list) {
+            (None, Some((kind, _))) if joined => {
+                hit.prefix = Some(kind);
+                list = Some((kind, hit.span.end));
+            }
+            (Some(kind), _) => {
+                let word = original[hit.span.start..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_lowercase();
+                list = is_plural_prefix(&word).then_some((kind, hit.span.end));
+            }
+            _ => list = None,
+        }
     }
 }
 
@@ -464,6 +496,30 @@ mod tests {
         assert_eq!(hits[1].0, "Kreis Leipzig");
         assert_eq!(hits[1].2, Some(EntityKind::District));
         assert_eq!(hits[1].1, ["ags:14713000", "ags:14729"]);
+    }
+
+    #[test]
+    fn a_plural_prefix_word_gives_its_kind_to_the_whole_list() {
+        let hits = found("mit den Landkreisen Halle, Essen und Leipzig sowie Magdeburg");
+        let kinds: Vec<_> = hits.iter().map(|h| (h.0.as_str(), h.2)).collect();
+        let district = Some(EntityKind::District);
+        assert_eq!(
+            kinds,
+            [
+                ("Landkreisen Halle", district),
+                ("Essen", district),
+                ("Leipzig", district),
+                ("Magdeburg", district)
+            ]
+        );
+        let hits = found("der Kreis Leipzig und Magdeburg, Essen mit Halle");
+        let kinds: Vec<_> = hits.iter().map(|h| h.2).collect();
+        assert_eq!(kinds, [Some(EntityKind::District), None, None, None]);
+        let hits = found("die Kreise Leipzig und Halle mit Essen");
+        assert_eq!(
+            hits[2].2, None,
+            "the list ends at a word other than a conjunction"
+        );
     }
 
     #[test]
