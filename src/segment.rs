@@ -101,6 +101,13 @@ enum Category {
 
 fn category(c: char) -> Option<Category> {
     use Category::*;
+    // Letters first: they are most characters of any text.
+    if c.is_ascii_lowercase() {
+        return Some(Lower);
+    }
+    if c.is_ascii_uppercase() {
+        return Some(Upper);
+    }
     Some(match c {
         '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => ParaSep,
         '\r' => Cr,
