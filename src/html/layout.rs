@@ -494,6 +494,12 @@ fn apply_line_cues(dom: &Dom, cues: &Cues, labels: &mut [Option<BlockLabel>]) {
                         break;
                     }
                     set(labels, next, label);
+                    // A date under the heading dates a teaser, not the page.
+                    for l in &mut labels[next.nodes.clone()] {
+                        if *l == Some(BlockLabel::Dateline) {
+                            *l = Some(label);
+                        }
+                    }
                     i += 1;
                 }
             }
