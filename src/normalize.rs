@@ -165,7 +165,7 @@ pub fn tidy(phrase: &str) -> String {
 }
 
 /// The byte length of a tag (or comment, or doctype) starting at `at`, if one does.
-fn tag_length(text: &str, at: usize) -> Option<usize> {
+pub(crate) fn tag_length(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..)?;
     let mut chars = rest.chars();
     if chars.next()? != '<' {
@@ -234,12 +234,12 @@ fn starts_conjunction(chars: &[(usize, char)], j: usize) -> bool {
     matches!(word.as_str(), "und" | "oder" | "bzw" | "sowie" | "bis")
 }
 
-fn is_dash(c: char) -> bool {
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// Characters that carry no letters: soft hyphen, zero-width spaces and joiners, BOM.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'

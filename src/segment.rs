@@ -181,23 +181,23 @@ fn fast_bounds(text: &str) -> Option<Vec<usize>> {
         chars.push((i, cat));
     }
     let cat_at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let offset = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    // The index after a paragraph separator at `k` (CR LF is one, SB3), or `k`.
+    let past_separator = |k: usize| match cat_at(k) {
+        Some(Cr) if cat_at(k + 1) == Some(ParaSep) && text[offset(k + 1)..].starts_with('\n') => {
+            k + 2
+        }
+        Some(Cr | ParaSep) => k + 1,
+        _ => k,
+    };
     let mut bounds = Vec::new();
     let mut k = 0;
     while k < chars.len() {
         let cat = chars[k].1;
-        if cat == Cr {
-            // SB3, SB4: CR × LF, then a break.
-            k += if cat_at(k + 1) == Some(ParaSep) && text[chars[k + 1].0..].starts_with('\n') {
-                2
-            } else {
-                1
-            };
-            bounds.push(chars.get(k).map_or(text.len(), |&(i, _)| i));
-            continue;
-        }
-        if cat == ParaSep {
-            k += 1;
-            bounds.push(chars.get(k).map_or(text.len(), |&(i, _)| i));
+        if matches!(cat, Cr | ParaSep) {
+            // SB4: a break after a paragraph separator.
+            k = past_separator(k);
+            bounds.push(offset(k));
             continue;
         }
         if !matches!(cat, ATerm | STerm) {
@@ -249,17 +249,8 @@ fn fast_bounds(text: &str) -> Option<Vec<usize>> {
             continue;
         }
         // SB9–SB11: the sentence takes a paragraph separator, then breaks.
-        match cat_at(j) {
-            Some(Cr) => {
-                j += 1;
-                if cat_at(j) == Some(ParaSep) && text[chars[j].0..].starts_with('\n') {
-                    j += 1;
-                }
-            }
-            Some(ParaSep) => j += 1,
-            _ => {}
-        }
-        bounds.push(chars.get(j).map_or(text.len(), |&(i, _)| i));
+        let j = past_separator(j);
+        bounds.push(offset(j));
         k = j;
     }
     if bounds.last() != Some(&text.len()) && !text.is_empty() {

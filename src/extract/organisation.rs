@@ -56,7 +56,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{tidy, word_continues_after_hyphen};
+use crate::normalize::{is_dash, is_invisible, tag_length, tidy, word_continues_after_hyphen};
 use crate::record::EntityKind;
 use crate::span::Span;
 
@@ -236,7 +236,7 @@ impl View {
                     continue;
                 }
             }
-            if matches!(c, '-' | '\u{2010}' | '\u{2011}') {
+            if is_dash(c) {
                 if let Some(after) = view
                     .text
                     .chars()
@@ -271,28 +271,6 @@ impl View {
         let last = self.origin.get(end - 1)?;
         Some(Span::new(first.0, last.1))
     }
-}
-
-/// Byte length of an HTML tag starting at `at` of `text`, if one does.
-fn tag_length(text: &str, at: usize) -> Option<usize> {
-    let rest = text.get(at..)?;
-    let mut chars = rest.chars();
-    if chars.next()? != '<' {
-        return None;
-    }
-    let second = chars.next()?;
-    if !(second.is_ascii_alphabetic() || second == '/' || second == '!') {
-        return None;
-    }
-    rest.find('>').map(|close| close + 1)
-}
-
-/// Soft hyphen, zero-width spaces and joiners, BOM.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
 }
 
 // ---------------------------------------------------------------------------
