@@ -26,6 +26,7 @@ use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::resolve::Resolved;
 use crate::gazetteer::{Entry, Role};
 use crate::normalize::{normalize_term, tidy, NormalizedText};
+use crate::record::EntityKind;
 use crate::record::{Attribution, Official};
 use crate::span::{Quote, Span};
 
@@ -145,6 +146,10 @@ struct Found {
 #[derive(Debug, Clone)]
 pub struct OfficialFinder {
     roles: AhoCorasick,
+    /// Normalised forms of the roles that a district ("landrat") or a Land
+    /// ("innenminister") holds, sorted, with that kind: a city adjective before
+    /// them names the district or Land, not the city.
+    held_by: Vec<(String, EntityKind)>,
     name_at_start: Regex,
     name_before_comma: Regex,
     name_with_brackets: Regex,
@@ -170,6 +175,22 @@ impl OfficialFinder {
             .collect();
         keys.sort();
         keys.dedup();
+        let mut held_by: Vec<(String, EntityKind)> = roles
+            .iter()
+            .filter_map(|r| match r.category.as_str() {
+                "district" => Some((r, EntityKind::District)),
+                "state" => Some((r, EntityKind::State)),
+                _ => None,
+            })
+            .flat_map(|(r, kind)| {
+                [&r.role, &r.feminine]
+                    .into_iter()
+                    .chain(&r.forms)
+                    .map(move |f| (normalize_term(f), kind))
+            })
+            .collect();
+        held_by.sort();
+        held_by.dedup();
         // A DFA: the automaton runs over every document's whole text, and its
         // few hundred keys make a table of a few MB at most.
         let roles = AhoCorasickBuilder::new()
@@ -183,6 +204,7 @@ impl OfficialFinder {
             })?;
         Ok(OfficialFinder {
             roles,
+            held_by,
             name_at_start: compile(&format!(r"^{TITLES}(?P<name>{NAME})(?:\W|$)"))?,
             name_before_comma: compile(&format!(
                 r"(?P<name>{NAME}),\s+(?:(?:bisher|bislang|zuvor|früher|künftig|derzeit|seit\s+\d{{4}})\s+)?(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
@@ -427,6 +449,37 @@ impl OfficialFinder {
         out
     }
 
+    /// The body that holds `role` when the place `org` is named before it. A
+    /// district role ("der Reutlinger Landrat") belongs to the district that bears
+    /// its seat's name; a Land role ("der Brandenburger Innenminister") to the
+    /// Land of that name, and to no city: a city has no such office.
+    fn holder_of(&self, role: &str, org: usize, entries: &[Entry]) -> Option<usize> {
+        let role = normalize_term(role);
+        let role = role.rsplit([' ', '-']).next().unwrap_or(&role);
+        let place = &entries[org];
+        let Ok(at) = self.held_by.binary_search_by(|(r, _)| r.as_str().cmp(role)) else {
+            return Some(org);
+        };
+        let holder = self.held_by[at].1;
+        if place.kind != EntityKind::Municipality {
+            return Some(org);
+        }
+        let named_like_place =
+            |name: &str| name == place.name || place.aliases.iter().any(|a| a == name);
+        let found = entries.iter().position(|e| {
+            e.kind == holder
+                && !e.historical
+                && match holder {
+                    EntityKind::District => e.bare.as_deref().is_some_and(named_like_place),
+                    _ => named_like_place(&e.name),
+                }
+        });
+        match holder {
+            EntityKind::District => found.or(Some(org)),
+            _ => found,
+        }
+    }
+
     /// The people one role hit names, by the four shapes in the module doc, in
     /// their order.
     fn people_of(
@@ -438,7 +491,8 @@ impl OfficialFinder {
         entries: &[Entry],
     ) -> Vec<Found> {
         let role_text = as_written(&text[role.span.start..role.span.end]);
-        let org_before = org_right_before(text, role.word.start, places);
+        let org_before = org_right_before(text, role.word.start, places)
+            .and_then(|org| self.holder_of(&text[role.word.start..role.word.end], org, entries));
         let person = |name: Span, org_region: Span| {
             let org = org_before.or_else(|| first_org_in(org_region, places, entries));
             person_name(text, name).map(|n| Found {

@@ -138,8 +138,15 @@ pub fn forms(entry: &Entry) -> Vec<Form> {
                 }
             }
             if entry.population >= ADJECTIVE_MIN_POPULATION {
-                for a in adjectives(&entry.name) {
-                    push(a, FormKind::Adjective, name_common);
+                // "Esslinger" from "Esslingen am Neckar" by its short name.
+                let short = entry.aliases.iter().filter(|a| {
+                    entry.name.starts_with(a.as_str())
+                        && entry.name[a.len()..].starts_with([' ', '('])
+                });
+                for base in std::iter::once(&entry.name).chain(short) {
+                    for a in adjectives(base) {
+                        push(a, FormKind::Adjective, name_common);
+                    }
                 }
             }
         }
