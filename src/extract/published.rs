@@ -15,7 +15,9 @@
 //!    `(Agentur) (Hannover, 07.07.2011)`: a date preceded by nothing but brackets or
 //!    a place and a comma.
 //! 3. A byline anywhere on the page ("Von Anna Beispiel, 03.05.2019, 10:15 Uhr"),
-//!    which news portals set between lead and body or below the article.
+//!    which news portals set between lead and body or below the article, or a
+//!    line the layout marks as the page's dateline (on HTML pages, an element of
+//!    class "datum" after a short press-release number).
 //! 4. Anywhere outside teasers and the title: a date after a strong cue
 //!    ("Veröffentlicht am", "Pressemitteilung vom", "Stand:") at the start of a line.
 //!
@@ -93,7 +95,7 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     }
     if let Some(d) = blocks
         .iter()
-        .filter(|b| b.label == BlockLabel::Byline)
+        .filter(|b| matches!(b.label, BlockLabel::Byline | BlockLabel::Dateline))
         .filter_map(|b| b.span.slice(text))
         .find_map(|l| header_date(p, l))
     {

@@ -53,7 +53,7 @@ pub struct HtmlPage {
 pub fn analyse(text: &str) -> HtmlPage {
     let dom = dom::Dom::parse(text);
     let layout = layout::layout(&dom, &CUES);
-    let blocks = dom
+    let blocks: Vec<Block> = dom
         .texts
         .iter()
         .zip(&layout.labels)
@@ -65,10 +65,14 @@ pub fn analyse(text: &str) -> HtmlPage {
             })
         })
         .collect();
+    // Without a machine-readable date, the page's header lines may state it as
+    // text ("Pressemitteilung Nr. 12/2023 16.03.2023"), as on a text page.
+    let published = meta::published(&dom, &layout)
+        .or_else(|| crate::extract::published::find_published(text, &blocks));
     HtmlPage {
-        blocks,
         title: meta::title(&dom, &layout),
-        published: meta::published(&dom, &layout),
+        blocks,
+        published,
     }
 }
 
