@@ -35,6 +35,8 @@ pub(crate) enum Cue {
     TeaserHeading,
     /// Heading that opens reader comments.
     CommentHeading,
+    /// Heading that opens an imprint or other legal section ("Impressum").
+    LegalHeading,
     /// `[date] … mehr...`: a teaser of another article.
     TeaserItem,
     /// Ids, page numbers, council-system header fields.
@@ -63,6 +65,7 @@ impl Cue {
             Cue::Navigation => BlockLabel::Navigation,
             Cue::TeaserHeading | Cue::TeaserItem => BlockLabel::Teaser,
             Cue::CommentHeading => BlockLabel::Comment,
+            Cue::LegalHeading => BlockLabel::Legal,
             Cue::Meta => BlockLabel::Meta,
             Cue::DocType => BlockLabel::Other,
             Cue::Issue => BlockLabel::Dateline,
@@ -103,6 +106,8 @@ pub(crate) struct Cues {
     doc_type: Pattern,
     any_date: Pattern,
     issue: Pattern,
+    issue_number: Pattern,
+    legal_head: Pattern,
     section: Pattern,
     toc_entry: Pattern,
     closing: Pattern,
@@ -196,6 +201,16 @@ const NAV_WORDS: &[&str] = &[
     "übersicht",
 ];
 
+/// A horizontal rule drawn with characters ("=====", "-----", "* * *"): it
+/// separates page parts and is never text.
+fn is_rule(line: &str) -> bool {
+    let marks = line.chars().filter(|c| !c.is_whitespace()).count();
+    marks >= 3
+        && line
+            .chars()
+            .all(|c| c.is_whitespace() || "=-_*~#+·•–—".contains(c))
+}
+
 /// Words that may sit between navigation words ("nach oben", "Link mailen").
 const NAV_GLUE: &[&str] = &["&", "und", "nach", "zum", "zur", "zu", "-", "|", "/"];
 
@@ -213,6 +228,12 @@ impl Cues {
             ),
             issue: re(
                 r"(?i)^(?:ausgabe|heft|stand|nr\.?)?\s*(?:\d{1,2}\s*/\s*)?(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+(?:19|20)\d{2}$",
+            ),
+            issue_number: re(
+                r"(?i)\b(?:nr\.|nummer|ausgabe|heft|jahrgang|jg\.)\s*\d{1,4}(?:\s*/\s*\d{2,4})?\b",
+            ),
+            legal_head: re(
+                r"(?i)^(?:impressum|rechtliche\s+hinweise|rechtlicher\s+hinweis|haftungsausschluss|disclaimer)\s*:?$",
             ),
             url: re(r"^<?(?:https?://|www\.)\S+>?$"),
             keywords: re(
@@ -265,7 +286,7 @@ impl Cues {
                 r"(?i)^(?:artikel\s+teilen|seite\s+teilen|beitrag\s+teilen|teilen\s+(?:auf|per|mit)|diesen\s+artikel|jetzt\s+teilen|share\b|zum\s+inhalt|springe\s+zu|zur\s+navigation|sie\s+sind\s+hier|you\s+are\s+here|qr-code|drucken\b|seite\s+drucken|zurück\s+zu)",
             ),
             teaser_head: re(
-                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel))",
+                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel)|(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|veranstaltungstipps|termine\s+und\s+veranstaltungen|termine\s+im\s+überblick)\s*:?$)",
             ),
             comment_head: re(
                 r"(?i)^(?:leserkommentare|kommentare|\d+\s+kommentare?|kommentar\s+schreiben|schreiben\s+sie\s+einen\s+kommentar|diskutieren\s+sie\s+mit|ihre\s+meinung)\b",
@@ -298,6 +319,9 @@ impl Cues {
         let chars = line.chars().count();
         if self.url.is_match(line) {
             return Some(Cue::Link);
+        }
+        if is_rule(line) {
+            return Some(Cue::Meta);
         }
         if self.keywords.is_match(line) {
             return Some(Cue::Keywords);
@@ -359,8 +383,13 @@ impl Cues {
         if chars <= 120 && self.byline.is_match(line) {
             return Some(Cue::Byline);
         }
-        if self.issue.is_match(line) {
+        if self.issue.is_match(line)
+            || (self.issue_number.is_match(line) && self.has_date(line) && !line.ends_with('.'))
+        {
             return Some(Cue::Issue);
+        }
+        if self.legal_head.is_match(line) {
+            return Some(Cue::LegalHeading);
         }
         if self.nav_prefix.is_match(line) || is_menu(line) || only_nav_words(line) {
             return Some(Cue::Navigation);

@@ -202,10 +202,14 @@ impl BoilerplateClassifier {
             if copies.len() >= 3 && line.chars <= 150 {
                 // A running header that carries a date (a gazette's masthead with
                 // its issue date) dates the document: its first copy is a dateline.
-                let dated = self.cues.has_date(line.text) && labels[copies[0]].is_none();
-                copies
-                    .iter()
-                    .for_each(|&i| set(labels, i, BlockLabel::Meta));
+                let undecided =
+                    |l: Option<BlockLabel>| matches!(l, None | Some(BlockLabel::Dateline));
+                let dated = self.cues.has_date(line.text) && undecided(labels[copies[0]]);
+                for &i in copies {
+                    if undecided(labels[i]) {
+                        labels[i] = Some(BlockLabel::Meta);
+                    }
+                }
                 if dated {
                     labels[copies[0]] = Some(BlockLabel::Dateline);
                 }
@@ -804,7 +808,7 @@ fn boxes(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
     }
 }
 
-/// A teaser or comment heading takes the following lines until running text of the
+/// A teaser, comment or legal heading takes the following lines until running text of the
 /// article resumes: a paragraph of 30 words or more after a blank line that is not
 /// itself a teaser.
 fn sections(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
@@ -813,6 +817,7 @@ fn sections(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
         let label = match cues[i] {
             Some(Cue::TeaserHeading) => BlockLabel::Teaser,
             Some(Cue::CommentHeading) => BlockLabel::Comment,
+            Some(Cue::LegalHeading) => BlockLabel::Legal,
             _ => {
                 i += 1;
                 continue;
@@ -826,7 +831,12 @@ fn sections(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
                 && l.words >= 30
                 && cues[j] != Some(Cue::TeaserItem)
                 && lines[j - 1].is_blank();
-            if resumes || matches!(cues[j], Some(Cue::TeaserHeading | Cue::CommentHeading)) {
+            if resumes
+                || matches!(
+                    cues[j],
+                    Some(Cue::TeaserHeading | Cue::CommentHeading | Cue::LegalHeading)
+                )
+            {
                 break;
             }
             if labels[j].is_none() && !l.is_blank() {

@@ -120,7 +120,36 @@ pub(super) fn layout(dom: &Dom, cues: &Cues) -> Layout {
         })
         .collect();
     apply_line_cues(dom, cues, &mut labels);
+    if first_h1.is_none() {
+        promote_first_heading(dom, &mut labels);
+    }
     Layout { ctx, root, labels }
+}
+
+/// On a page without `<h1>`, an article heading above all running text is the
+/// headline (city portals set it as `<h2>` under the site's logo).
+fn promote_first_heading(dom: &Dom, labels: &mut [Option<BlockLabel>]) {
+    let Some(first) = labels.iter().zip(&dom.texts).position(|(l, t)| {
+        matches!(l, Some(BlockLabel::Heading | BlockLabel::Body)) && !t.span.is_empty()
+    }) else {
+        return;
+    };
+    if labels[first] != Some(BlockLabel::Heading) {
+        return;
+    }
+    let Some((heading, _)) = dom
+        .ancestors(dom.texts[first].parent)
+        .find(|(_, e)| is_heading(&e.name))
+    else {
+        return;
+    };
+    for (label, text) in labels.iter_mut().zip(&dom.texts) {
+        if *label == Some(BlockLabel::Heading)
+            && dom.ancestors(text.parent).any(|(i, _)| i == heading)
+        {
+            *label = Some(BlockLabel::Title);
+        }
+    }
 }
 
 /// The context of element `e` inside `parent`.
