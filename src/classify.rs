@@ -202,6 +202,9 @@ impl CooperationClassifier {
                 }
             }
         }
+        if parties.len() == 1 {
+            parties.extend(home_party(parties[0], mentions, kinds));
+        }
         if parties.len() < 2 {
             return Decision::default();
         }
@@ -311,6 +314,24 @@ fn is_party_kind(kind: EntityKind) -> bool {
     )
 }
 
+/// The body a page speaks for, when its cooperation sentences name only the
+/// partner ("der Gemeinderat hat einer Zweckvereinbarung mit der Stadt Dachau
+/// zugestimmt" in Karlsfeld's newsletter): the municipality or district other
+/// than `partner` that the page names most often, at least twice, and more often
+/// than any other. Only local bodies: their own pages report this way.
+fn home_party(partner: usize, mentions: &[(Span, usize)], kinds: &[EntityKind]) -> Option<usize> {
+    let local = |k: &EntityKind| matches!(k, EntityKind::Municipality | EntityKind::District);
+    let mut counts = vec![0usize; kinds.len()];
+    for &(_, e) in mentions {
+        if e != partner && kinds.get(e).is_some_and(local) {
+            counts[e] += 1;
+        }
+    }
+    let best = (0..counts.len()).max_by_key(|&e| (counts[e], std::cmp::Reverse(e)))?;
+    let unique = counts.iter().filter(|&&c| c == counts[best]).count() == 1;
+    (counts[best] >= 2 && unique).then_some(best)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,6 +376,16 @@ mod tests {
             "Jena", "Gera", "Sachsen", "Bayern", "Materna", "KDO", "Weimar",
         ];
         d.parties.iter().map(|&i| all[i]).collect()
+    }
+
+    #[test]
+    fn a_page_naming_only_the_partner_speaks_for_its_own_town() {
+        let d = decide("Mitteilungen der Stadt Jena|Der Stadtrat hat einer Zweckvereinbarung mit der Stadt Gera zugestimmt.|In Jena ändert sich für die Bürger nichts.");
+        assert!(d.cooperation);
+        assert_eq!(names(&d), ["Gera", "Jena"]);
+        // Named once only, the town is not taken for the page's own.
+        let d = decide("Neues aus Jena|Der Stadtrat hat einer Zweckvereinbarung mit der Stadt Gera zugestimmt.");
+        assert!(!d.cooperation);
     }
 
     #[test]
