@@ -286,7 +286,7 @@ impl Cues {
                 r"(?i)^(?:artikel\s+teilen|seite\s+teilen|beitrag\s+teilen|teilen\s+(?:auf|per|mit)|diesen\s+artikel|jetzt\s+teilen|share\b|zum\s+inhalt|springe\s+zu|zur\s+navigation|sie\s+sind\s+hier|you\s+are\s+here|qr-code|drucken\b|seite\s+drucken|zurück\s+zu)",
             ),
             teaser_head: re(
-                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel)|(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|veranstaltungstipps|termine\s+und\s+veranstaltungen|termine\s+im\s+überblick)\s*:?$)",
+                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel)|(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|veranstaltungstipps)(?:\s+und\s+veranstaltungen|\s+im\s+überblick|\s+(?:in|im|aus|für)(?:\s+(?:der|die|den|dem))?\s+\p{L}+(?:-\p{L}+)?)?\s*:?$)",
             ),
             comment_head: re(
                 r"(?i)^(?:leserkommentare|kommentare|\d+\s+kommentare?|kommentar\s+schreiben|schreiben\s+sie\s+einen\s+kommentar|diskutieren\s+sie\s+mit|ihre\s+meinung)\b",
@@ -305,7 +305,7 @@ impl Cues {
                 r"(?i)^(?:betreff|beratungsfolge|vorlage(?:n)?(?:-?nr\.?|nummer)?|drucksache(?:n-?nr\.?)?|federführend(?:es\s+amt|e\s+dienststelle)?|beteiligt(?:e\s+ämter)?|sachbearbeit(?:er|erin|ung)|aktenzeichen|öffentlichkeitsstatus|status|gremium|sitzung(?:stermin)?|beratung|zuständigkeit|datum|verfasser(?:in)?|top|tagesordnungspunkt|anlagen?|az\.?|ds-nr\.?)\s*[:.]|(?i)^(?:vorlage|drucksache|beratungsfolge)\b",
             ),
             doc_type: re(
-                r"(?i)^(?:presse(?:mitteilung|information|meldung|erklärung|notiz|info)|medien(?:information|mitteilung)|mitteilung\s+an\s+die\s+presse)\b",
+                r"(?i)^(?:presse(?:mitteilung|information|meldung|erklärung|notiz|info)|medien(?:information|mitteilung)|mitteilung\s+an\s+die\s+presse)\b|^(?:öffentliche\s+|amtliche\s+)?bekanntmachung(?:en)?\s*:?$",
             ),
             any_date: re(
                 r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\p{L}*\.?\s+\d{4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b",

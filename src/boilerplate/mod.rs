@@ -628,13 +628,28 @@ fn headline_like(l: &Line<'_>) -> bool {
 
 /// `line` stands in a letterhead: a paragraph of two or more short free lines
 /// (authority, department) with another headline candidate in a later paragraph.
-/// A kicker and headline paragraph has the byline or the article below it instead.
+/// A kicker and headline paragraph has the byline or the article below it instead;
+/// so has a headline wrapped over two lines above hard-wrapped text, whose
+/// paragraphs end like sentences ("… folgenden Beschluss gefasst:").
 fn letterhead(lines: &[Line<'_>], labels: &Labels, line: usize, candidates: &[usize]) -> bool {
-    let Some(para) = paragraphs(lines).find(|p| p.contains(&line)) else {
+    let paras: Vec<_> = paragraphs(lines).collect();
+    let Some(para) = paras.iter().find(|p| p.contains(&line)) else {
         return false;
     };
     let short = |i: usize| labels[i].is_none() && lines[i].is_short(8) && !lines[i].sentence_end;
-    para.len() >= 2 && para.clone().all(short) && candidates.iter().any(|&c| c >= para.end)
+    let headline_paragraph = |c: usize| {
+        paras.iter().find(|p| p.contains(&c)).is_some_and(|p| {
+            !lines[p.end - 1]
+                .text
+                .trim_end()
+                .ends_with(['.', ':', '!', '?'])
+        })
+    };
+    para.len() >= 2
+        && para.clone().all(short)
+        && candidates
+            .iter()
+            .any(|&c| c >= para.end && headline_paragraph(c))
 }
 
 /// The index ranges of paragraphs: runs of non-blank lines.

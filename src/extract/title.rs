@@ -32,6 +32,24 @@ const OPEN_ENDS: &[&str] = &[
     "in", "an", "am", "auf", "bei", "nach", "aus", "gegen", "durch",
 ];
 
+/// Nouns that stand before a body's name ("der Stadt Neumünster"): a headline
+/// line ending with one goes on below.
+const NAME_HEADS: &[&str] = &[
+    "Stadt",
+    "Gemeinde",
+    "Landkreis",
+    "Kreis",
+    "Markt",
+    "Amt",
+    "Verbandsgemeinde",
+    "Samtgemeinde",
+    "Freistaat",
+    "Landeshauptstadt",
+    "Hansestadt",
+    "Kreisstadt",
+    "Zweckverband",
+];
+
 /// The title block `i`, joined with the subtitle lines that continue it.
 fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
     let mut out = blocks[i].span.slice(text)?.to_owned();
@@ -40,7 +58,7 @@ fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
         let open = out
             .rsplit(char::is_whitespace)
             .next()
-            .is_some_and(|w| OPEN_ENDS.contains(&w));
+            .is_some_and(|w| OPEN_ENDS.contains(&w) || NAME_HEADS.contains(&w));
         let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
         let adjacent =
             gap.trim().is_empty() && gap.matches('\n').count().max(gap.matches('\r').count()) <= 1;
