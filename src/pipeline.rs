@@ -257,7 +257,15 @@ fn joined_paragraphs(text: &str, blocks: &[Block], markup: bool) -> Vec<Block> {
             } else {
                 gap.trim().is_empty() && line_breaks(gap) == 1
             };
-            if running && last.label == block.label && joins {
+            // A list item goes on in the indented lines below it ("1. Die Stadt
+            // tritt dem IT-Verbund Schleswig-Hol-" over "   stein bei").
+            let indented_continuation = last.label == BlockLabel::List
+                && block.label == BlockLabel::Body
+                && gap
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|indent| !indent.is_empty());
+            if running && (last.label == block.label || indented_continuation) && joins {
                 last.span = last.span.cover(block.span);
                 continue;
             }
@@ -333,6 +341,24 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn a_list_item_wrapped_over_indented_lines_names_its_provider_whole() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = "Beschluss\n\n1. Die Stadt Husum tritt dem IT-Verbund Schleswig-Hol-\n   stein bei und zahlt dafür eine Umlage.\n2. Die Verwaltung wird beauftragt,\nden Vertrag zu zeichnen.\n";
+        let record = pipeline.extract("t".into(), text);
+        let itvsh = record
+            .entities
+            .iter()
+            .find(|e| e.name == "IT-Verbund Schleswig-Holstein")
+            .expect("the provider is found across the line break");
+        assert_eq!(
+            itvsh.mentions[0].text,
+            "IT-Verbund Schleswig-Hol-\n   stein"
+        );
+        // Unindented lines after an item stay apart from it.
+        assert!(record.entities.iter().all(|e| !e.name.ends_with("-Hol")));
+    }
 
     #[test]
     fn inline_markup_joins_paragraphs_and_block_markup_does_not() {
