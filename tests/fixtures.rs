@@ -193,3 +193,25 @@ fn holdout_scores_stay_above_their_floors() {
         3,
     );
 }
+
+/// The second held-out set (`testdata/holdout2/`, written blind by another
+/// author in other page forms) guards the general case from a second side.
+#[test]
+fn second_holdout_scores_stay_above_their_floors() {
+    check_floors(
+        "holdout2",
+        &[
+            "entities=0.88",
+            "parties=0.75",
+            "officials=0.90",
+            "roles=0.95",
+            "dates=0.90",
+            "amounts=0.90",
+            "published=0.90",
+            "title=0.85",
+            "cooperation=0.90",
+            "kind=0.90",
+        ],
+        5,
+    );
+}
