@@ -204,11 +204,10 @@ const NAV_WORDS: &[&str] = &[
 /// A horizontal rule drawn with characters ("=====", "-----", "* * *"): it
 /// separates page parts and is never text.
 fn is_rule(line: &str) -> bool {
-    let marks = line.chars().filter(|c| !c.is_whitespace()).count();
-    marks >= 3
-        && line
-            .chars()
-            .all(|c| c.is_whitespace() || "=-_*~#+·•–—".contains(c))
+    // Most lines fail on their first character, before any count.
+    line.chars()
+        .all(|c| c.is_whitespace() || "=-_*~#+·•–—".contains(c))
+        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
 }
 
 /// Words that may sit between navigation words ("nach oben", "Link mailen").
