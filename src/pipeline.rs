@@ -356,7 +356,7 @@ mod tests {
             itvsh.mentions[0].text,
             "IT-Verbund Schleswig-Hol-\n   stein"
         );
-        // Unindented lines after an item stay apart from it.
+        // No entity is cut at the line end.
         assert!(record.entities.iter().all(|e| !e.name.ends_with("-Hol")));
     }
 

@@ -35,9 +35,11 @@ fn chunk() -> Vec<u8> {
         .into_bytes()
 }
 
-/// Writes `prefix`, then text chunks until `HUGE` bytes, then `suffix`.
-fn write_huge(out: &mut impl Write, prefix: &[u8], suffix: &[u8]) {
+/// Writes the file `path`: `prefix`, then text chunks until `HUGE` bytes, then
+/// `suffix`.
+fn write_huge_file(path: &Path, prefix: &[u8], suffix: &[u8]) {
     let chunk = chunk();
+    let mut out = BufWriter::new(File::create(path).unwrap());
     out.write_all(prefix).unwrap();
     let mut left = HUGE;
     while left > 0 {
@@ -46,6 +48,7 @@ fn write_huge(out: &mut impl Write, prefix: &[u8], suffix: &[u8]) {
         left -= n;
     }
     out.write_all(suffix).unwrap();
+    out.flush().unwrap();
 }
 
 /// The huge JSON line as concatenated gzip members (as `.warc.gz` files are made):
@@ -150,10 +153,7 @@ fn assert_skipped_in_bounded_memory(dir: &Path, input: &str, source: &str) {
 fn a_huge_text_file_is_skipped_in_bounded_memory() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
-    let mut out = BufWriter::new(File::create(dir.path().join("big.txt")).unwrap());
-    write_huge(&mut out, b"Rechenzentrum\n\n", b"\n");
-    out.flush().unwrap();
-    drop(out);
+    write_huge_file(&dir.path().join("big.txt"), b"Rechenzentrum\n\n", b"\n");
     assert_skipped_in_bounded_memory(dir.path(), "big.txt", "big.txt");
 }
 
@@ -161,10 +161,11 @@ fn a_huge_text_file_is_skipped_in_bounded_memory() {
 fn a_huge_json_line_is_skipped_in_bounded_memory() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
-    let mut out = BufWriter::new(File::create(dir.path().join("big.jsonl")).unwrap());
-    write_huge(&mut out, br#"{"id":"big","text":""#, b"\"}\n");
-    out.flush().unwrap();
-    drop(out);
+    write_huge_file(
+        &dir.path().join("big.jsonl"),
+        br#"{"id":"big","text":""#,
+        b"\"}\n",
+    );
     assert_skipped_in_bounded_memory(dir.path(), "big.jsonl", "big.jsonl:1");
 }
 

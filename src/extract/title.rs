@@ -33,7 +33,9 @@ const OPEN_ENDS: &[&str] = &[
 ];
 
 /// Nouns that stand before a body's name ("der Stadt Neumünster"): a headline
-/// line ending with one goes on below.
+/// line ending with one goes on below. Not the matcher's prefix words
+/// ([`crate::gazetteer::forms`]): "Land" also ends place names ("Mühlenbecker
+/// Land"), and "Amt" or "Zweckverband" head names the gazetteer does not hold.
 const NAME_HEADS: &[&str] = &[
     "Stadt",
     "Gemeinde",

@@ -434,6 +434,7 @@ fn format_by_content(head: &[u8]) -> Format {
 
 #[cfg(test)]
 mod tests {
+    use super::compress::tests::gzip;
     use super::*;
     use std::io::Write;
 
@@ -479,12 +480,6 @@ mod tests {
         assert_eq!(format_by_content(b"{\n  \"text\": 1\n}"), Format::Document);
         assert_eq!(format_by_content(b"Stadt Jena"), Format::Document);
         assert_eq!(format_by_content(b""), Format::Document);
-    }
-
-    fn gzip(data: &[u8]) -> Vec<u8> {
-        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        enc.write_all(data).unwrap();
-        enc.finish().unwrap()
     }
 
     #[test]
