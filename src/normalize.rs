@@ -38,11 +38,24 @@ impl NormalizedText {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
         };
-        let chars: Vec<(usize, char)> = original.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (pos, mut c) = chars[i];
-            let mut end = chars.get(i + 1).map_or(original.len(), |&(p, _)| p);
+        let bytes = original.as_bytes();
+        let mut pos = 0;
+        while let Some(&b) = bytes.get(pos) {
+            // The common case, decided on the byte alone: an ASCII letter, digit or
+            // mark that needs no rule below.
+            if b.is_ascii_graphic()
+                && b != b'-'
+                && b != b'`'
+                && !(markup && (b == b'&' || b == b'<'))
+            {
+                out.push_ascii(b.to_ascii_lowercase(), pos, pos + 1);
+                pos += 1;
+                continue;
+            }
+            let Some(mut c) = original.get(pos..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let mut end = pos + c.len_utf8();
             if markup {
                 if let Some((decoded, len)) = (c == '&')
                     .then(|| crate::html::char_reference_at(original, pos))
@@ -55,25 +68,22 @@ impl NormalizedText {
                     end = pos + len;
                 }
             }
-            // A reference or tag stands for one character: go on after all of it.
-            let next = if markup {
-                chars.partition_point(|&(p, _)| p < end)
-            } else {
-                i + 1
-            };
             if is_dash(c) {
-                if let Some(after) = joined_word_after_hyphen(&chars, i) {
-                    i = after;
+                let before = original
+                    .get(..pos)
+                    .and_then(|head| head.chars().next_back());
+                if let Some(after) =
+                    before.and_then(|before| word_continues_after_dash(before, &original[end..]))
+                {
+                    pos = end + after;
                     continue;
                 }
             }
             if c.is_ascii() && !c.is_ascii_whitespace() && c != '\u{000B}' {
-                // The common case, short of the tables below: ASCII letters and
-                // marks, of which only '`' has a plain form.
-                out.push_ascii(plain_char(c).to_ascii_lowercase(), pos, end);
+                out.push_ascii(plain_char(c).to_ascii_lowercase() as u8, pos, end);
             } else if c.is_whitespace() {
                 if !out.text.is_empty() && !out.text.ends_with(' ') {
-                    out.push(' ', pos, end);
+                    out.push_ascii(b' ', pos, end);
                 }
             } else if let Some(expansion) = ligature(c) {
                 for lc in expansion.chars() {
@@ -84,14 +94,14 @@ impl NormalizedText {
                     out.push(lc, pos, end);
                 }
             }
-            i = next;
+            pos = end;
         }
         out
     }
 
-    fn push_ascii(&mut self, c: char, start: usize, end: usize) {
+    fn push_ascii(&mut self, b: u8, start: usize, end: usize) {
         self.origin.push((to_u32(start), to_u32(end)));
-        self.text.push(c);
+        self.text.push(char::from(b));
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
@@ -141,14 +151,14 @@ impl NormalizedText {
 /// a line-end or leftover hyphen rejoined ("Hol-ger" → "Holger"), invisible
 /// characters dropped, white space folded. For names and roles copied into records.
 pub fn tidy(phrase: &str) -> String {
-    let chars: Vec<(usize, char)> = phrase.char_indices().collect();
     let mut out = String::with_capacity(phrase.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    let mut pos = 0;
+    while let Some(c) = phrase.get(pos..).and_then(|rest| rest.chars().next()) {
+        let end = pos + c.len_utf8();
         if is_dash(c) {
-            if let Some(next) = joined_word_after_hyphen(&chars, i) {
-                i = next;
+            let before = phrase[..pos].chars().next_back();
+            if let Some(after) = before.and_then(|b| word_continues_after_dash(b, &phrase[end..])) {
+                pos = end + after;
                 continue;
             }
         }
@@ -159,7 +169,7 @@ pub fn tidy(phrase: &str) -> String {
         } else if !is_invisible(c) {
             out.push(c);
         }
-        i += 1;
+        pos = end;
     }
     out.trim_end().to_owned()
 }
@@ -187,51 +197,35 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// When the dash at `i` splits one word ("Hol-ger", "Leip-\nzig", "wer-\r\nden"),
-/// returns the index of the first character after the break; otherwise `None`.
-/// A dash between a lower-case letter and a lower-case letter is a break: German
-/// compounds with a hyphen capitalise the second part ("Saarpfalz-Kreis",
-/// "IT-Dienstleister"), and the rare lower-case ones ("nordrhein-westfälisch") are no
-/// gazetteer names.
-fn joined_word_after_hyphen(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let before = chars.get(i.checked_sub(1)?)?.1;
-    word_continues_after_hyphen(chars, i, before)
-}
-
-/// The rule of [`joined_word_after_hyphen`] for a caller whose view already
-/// dropped or decoded characters, so that the letter before the dash is `before`
-/// rather than `chars[i - 1]`.
-pub(crate) fn word_continues_after_hyphen(
-    chars: &[(usize, char)],
-    i: usize,
-    before: char,
-) -> Option<usize> {
+/// Whether a dash after the letter `before` splits one word that goes on in
+/// `after_dash`; if so, the byte offset in `after_dash` where the word goes on.
+/// A dash between lower-case letters, across a line end or not, is a break:
+/// German compounds with a hyphen capitalise the second part ("Saarpfalz-Kreis",
+/// "IT-Dienstleister"), and the rare lower-case ones ("nordrhein-westfälisch") are
+/// no gazetteer names.
+pub(crate) fn word_continues_after_dash(before: char, after_dash: &str) -> Option<usize> {
     if !before.is_lowercase() {
         return None;
     }
-    let mut j = i + 1;
     let mut saw_newline = false;
-    while let Some(&(_, c)) = chars.get(j) {
+    for (k, c) in after_dash.char_indices() {
         if c == '\n' || c == '\r' {
             saw_newline = true;
         } else if !(saw_newline && (c == ' ' || c == '\t')) {
-            break;
+            return (c.is_lowercase() && !starts_conjunction(&after_dash[k..])).then_some(k);
         }
-        j += 1;
     }
-    let after = chars.get(j)?.1;
-    (after.is_lowercase() && !starts_conjunction(chars, j)).then_some(j)
+    None
 }
 
 /// "Informations- und Kommunikationstechnik": a dash before a conjunction ends the
 /// first half of an elliptical compound; it splits no word.
-fn starts_conjunction(chars: &[(usize, char)], j: usize) -> bool {
-    let word: String = chars[j..]
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    matches!(word.as_str(), "und" | "oder" | "bzw" | "sowie" | "bis")
+fn starts_conjunction(text: &str) -> bool {
+    let word_end = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(k, _)| k);
+    matches!(&text[..word_end], "und" | "oder" | "bzw" | "sowie" | "bis")
 }
 
 pub(crate) fn is_dash(c: char) -> bool {

@@ -56,7 +56,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{is_dash, is_invisible, tag_length, tidy, word_continues_after_hyphen};
+use crate::normalize::{is_dash, is_invisible, tag_length, tidy, word_continues_after_dash};
 use crate::record::EntityKind;
 use crate::span::Span;
 
@@ -207,23 +207,28 @@ struct View {
 impl View {
     fn build(original: &str, region: Span) -> View {
         let content = region.slice(original).unwrap_or("");
-        let chars: Vec<(usize, char)> = content
-            .char_indices()
-            .map(|(p, c)| (p + region.start, c))
-            .collect();
         let mut view = View {
             text: String::with_capacity(content.len()),
             origin: Vec::with_capacity(content.len()),
         };
-        let mut i = 0;
-        while let Some(&(pos, c)) = chars.get(i) {
-            let next_pos = chars.get(i + 1).map_or(region.end, |&(p, _)| p);
+        let mut pos = region.start;
+        while let Some(&b) = content.as_bytes().get(pos - region.start) {
+            // The common case, decided on the byte alone.
+            if b.is_ascii() && !matches!(b, b'&' | b'<' | b'-') {
+                view.origin.push((pos, pos + 1));
+                view.text.push(char::from(b));
+                pos += 1;
+                continue;
+            }
+            let Some(c) = content[pos - region.start..].chars().next() else {
+                break;
+            };
+            let end = pos + c.len_utf8();
             if c == '&' {
                 if let Some((decoded, len)) = crate::html::char_reference_at(original, pos) {
-                    let end = pos + len;
-                    if end <= region.end {
-                        view.push(decoded, pos, end);
-                        i = chars.partition_point(|&(p, _)| p < end);
+                    if pos + len <= region.end {
+                        view.push(decoded, pos, pos + len);
+                        pos += len;
                         continue;
                     }
                 }
@@ -232,25 +237,26 @@ impl View {
                 if let Some(len) = tag_length(content, pos - region.start) {
                     // A tag separates like a line break.
                     view.push('\n', pos, pos + len);
-                    i = chars.partition_point(|&(p, _)| p < pos + len);
+                    pos += len;
                     continue;
                 }
             }
             if is_dash(c) {
+                let after_dash = &content[end - region.start..];
                 if let Some(after) = view
                     .text
                     .chars()
-                    .last()
-                    .and_then(|before| word_continues_after_hyphen(&chars, i, before))
+                    .next_back()
+                    .and_then(|before| word_continues_after_dash(before, after_dash))
                 {
-                    i = after;
+                    pos = end + after;
                     continue;
                 }
             }
             if !is_invisible(c) {
-                view.push(c, pos, next_pos);
+                view.push(c, pos, end);
             }
-            i += 1;
+            pos = end;
         }
         view
     }
@@ -294,17 +300,16 @@ struct Tok {
 const WRAPPED_LINE: usize = 40;
 
 fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let pos = |k: usize| chars.get(k).map_or(text.len(), |&(p, _)| p);
+    // The character at byte `p`, and the byte after it.
+    let at = |p: usize| text.get(p..).and_then(|rest| rest.chars().next());
     let is_core = |c: char| c.is_alphanumeric() || c == '@';
     let mut toks = Vec::new();
     let mut newlines = 0;
     // Characters of the current line, and of the line before the last break.
     let mut line_chars = 0;
     let mut line_before = 0;
-    let mut k = 0;
-    while let Some(c) = at(k) {
+    let mut p = 0;
+    while let Some(c) = at(p) {
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
@@ -313,53 +318,53 @@ fn tokenize(text: &str) -> Vec<Tok> {
             } else {
                 line_chars += 1;
             }
-            k += 1;
+            p += c.len_utf8();
             continue;
         }
-        let start = k;
+        let start = p;
+        let mut count = 1;
+        p += c.len_utf8();
         if is_core(c) {
-            k += 1;
-            while let Some(c) = at(k) {
-                let next_core = at(k + 1).is_some_and(is_core);
+            while let Some(c) = at(p) {
+                let after = p + c.len_utf8();
+                let next_core = at(after).is_some_and(is_core);
                 if is_core(c) || (matches!(c, '-' | '.') && next_core) {
-                    k += 1;
-                } else if c == '-' && elliptic_dash(&chars, k) {
+                    p = after;
+                    count += 1;
+                } else if c == '-' && elliptic_dash(&text[after..]) {
                     // "Städte- und Gemeindebund": the dash belongs to the word.
-                    k += 1;
+                    p = after;
+                    count += 1;
                     break;
                 } else {
                     break;
                 }
             }
-        } else {
-            k += 1;
         }
         toks.push(Tok {
-            start: pos(start),
-            end: pos(k),
+            start,
+            end: p,
             word: is_core(c),
             broken: newlines >= 2 || newlines == 1 && line_before < WRAPPED_LINE || toks.is_empty(),
         });
-        line_chars += k - start;
+        line_chars += count;
         newlines = 0;
     }
     toks
 }
 
-/// A dash followed by white space and a conjunction ends the first half of an
-/// elliptical compound.
-fn elliptic_dash(chars: &[(usize, char)], k: usize) -> bool {
-    let rest = chars.get(k + 1..).unwrap_or(&[]);
-    let skip = rest.iter().take_while(|(_, c)| *c == ' ').count();
-    if skip == 0 {
+/// Whether the text after a dash goes on with spaces and a conjunction, so that
+/// the dash ends the first half of an elliptical compound.
+fn elliptic_dash(after_dash: &str) -> bool {
+    let rest = after_dash.trim_start_matches(' ');
+    if rest.len() == after_dash.len() {
         return false;
     }
-    let word: String = rest[skip..]
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    matches!(word.as_str(), "und" | "oder" | "bzw")
+    let word_end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(k, _)| k);
+    matches!(&rest[..word_end], "und" | "oder" | "bzw")
 }
 
 // ---------------------------------------------------------------------------
