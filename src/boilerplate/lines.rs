@@ -44,36 +44,43 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        let b = bytes.get(i).copied().unwrap_or(b'\n');
-        if at_end || matches!(b, b'\n' | b'\r' | 0x0C) {
-            // Line ends are ASCII, so `start..i` lies on character boundaries.
-            let raw = text.get(start..i).unwrap_or("");
-            let lead = raw.len() - raw.trim_start_matches(is_trim).len();
-            let trimmed = raw.trim_matches(is_trim);
-            let s = start + lead;
-            lines.push(shape(trimmed, Span::new(s, s + trimmed.len())));
-            if at_end {
-                break;
-            }
-            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            start = i;
-        } else {
-            i += 1;
+    for i in memchr::memchr3_iter(b'\n', b'\r', 0x0C, bytes) {
+        if i < start {
+            // The `\n` of a `\r\n` already taken.
+            continue;
         }
+        lines.push(line(text, start, i));
+        start = i + if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
     }
+    lines.push(line(text, start, bytes.len()));
     mark_wrapped_paragraphs(&mut lines);
     lines
 }
 
+/// The line between `start` and the line end at `end`, trimmed.
+fn line(text: &str, start: usize, end: usize) -> Line<'_> {
+    // Line ends are ASCII, so `start..end` lies on character boundaries.
+    let raw = text.get(start..end).unwrap_or("");
+    let lead = raw.len() - raw.trim_start_matches(is_trim).len();
+    let trimmed = raw.trim_matches(is_trim);
+    let s = start + lead;
+    shape(trimmed, Span::new(s, s + trimmed.len()))
+}
+
 fn shape(text: &str, span: Span) -> Line<'_> {
-    let words = text.split_whitespace().count();
+    let (mut words, mut chars, mut in_word) = (0, 0, false);
+    for c in text.chars() {
+        chars += 1;
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
     let last = text
         .trim_end_matches(|c: char| c == ')' || c == ']' || c.is_whitespace())
         .chars()
@@ -86,7 +93,7 @@ fn shape(text: &str, span: Span) -> Line<'_> {
         span,
         text,
         words,
-        chars: text.chars().count(),
+        chars,
         sentence_end,
         prose: (words >= 12 && sentence_end) || words >= 25,
     }
