@@ -172,8 +172,25 @@ pub fn forms(entry: &Entry) -> Vec<Form> {
                     push(g, FormKind::Alias, false);
                 }
             }
+            // An adjective in the name declines: "der Märkische Kreis", "im
+            // Märkischen Kreis", "des Oberbergischen Kreises", "in der
+            // Mecklenburgischen Seenplatte".
+            if let Some(stem) = entry.name.strip_suffix("er Kreis") {
+                push(format!("{stem}e Kreis"), FormKind::Alias, false);
+                push(format!("{stem}en Kreis"), FormKind::Alias, false);
+                push(format!("{stem}en Kreises"), FormKind::Alias, false);
+            }
             if let Some(bare) = &entry.bare {
                 push(bare.clone(), FormKind::Bare, entry.common_word);
+                if let Some((first, rest)) = bare.split_once(' ') {
+                    if first.ends_with("sche") {
+                        push(
+                            format!("{first}n {rest}"),
+                            FormKind::Bare,
+                            entry.common_word,
+                        );
+                    }
+                }
             }
         }
         EntityKind::Provider
@@ -276,6 +293,24 @@ mod tests {
         assert_eq!(texts(&harz, FormKind::Bare), ["Harz"]);
         let spk = entry("Saarpfalz-Kreis", EntityKind::District, 140_000);
         assert!(texts(&spk, FormKind::Alias).contains(&"Saarpfalz-Kreises".to_owned()));
+        let mk = entry("Märkischer Kreis", EntityKind::District, 400_000);
+        let mk_aliases = texts(&mk, FormKind::Alias);
+        assert!(mk_aliases.contains(&"Märkische Kreis".to_owned()));
+        assert!(mk_aliases.contains(&"Märkischen Kreis".to_owned()));
+        assert!(mk_aliases.contains(&"Märkischen Kreises".to_owned()));
+        let mut mse = entry(
+            "Landkreis Mecklenburgische Seenplatte",
+            EntityKind::District,
+            250_000,
+        );
+        mse.bare = Some("Mecklenburgische Seenplatte".into());
+        assert_eq!(
+            texts(&mse, FormKind::Bare),
+            [
+                "Mecklenburgische Seenplatte",
+                "Mecklenburgischen Seenplatte"
+            ]
+        );
     }
 
     #[test]
