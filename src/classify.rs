@@ -129,11 +129,20 @@ const PHRASES: &[(&str, Cue)] = &[
     ),
 ];
 
+/// Sentences that name who runs the joint service ("Betreiber wird …", "Den
+/// Betrieb übernehmen …", "… bringt ihr Rechenzentrum als Partner ein"). The IT
+/// providers they name act for the parties and are parties too.
+const OPERATOR: &str = r"\bbetreiber(?:in)?\b|\bbetrieb\b[^;:]{0,40}?\bübernehmen\b|(?:^|\W)übernimmt\b[^;:]{0,40}?\bbetrieb\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
+
+/// How many content sentences are searched for operators of a cooperation.
+const OPERATOR_SENTENCES: usize = 12;
+
 /// Decides cooperation, kind and parties. Built once; holds the cue patterns.
 #[derive(Debug, Clone)]
 pub struct CooperationClassifier {
     stems: AhoCorasick,
     phrases: Vec<(Cue, Regex)>,
+    operator: Regex,
 }
 
 impl CooperationClassifier {
@@ -148,7 +157,11 @@ impl CooperationClassifier {
             .iter()
             .map(|(p, cue)| crate::pattern::compile(p).map(|r| (*cue, r)))
             .collect::<Result<_, _>>()?;
-        Ok(CooperationClassifier { stems, phrases })
+        Ok(CooperationClassifier {
+            stems,
+            phrases,
+            operator: crate::pattern::compile(OPERATOR)?,
+        })
     }
 
     /// Decides on one article. `sentences` are its content sentences in order,
@@ -208,11 +221,23 @@ impl CooperationClassifier {
         if parties.len() < 2 {
             return Decision::default();
         }
+        let kind = kind_of(&weights, &parties, kinds);
+        for sentence in sentences.iter().take(OPERATOR_SENTENCES) {
+            let (start, end) = view.normalized_range(*sentence);
+            if !self.operator.is_match(&norm[start..end]) {
+                continue;
+            }
+            for e in acting(view, *sentence, mentions) {
+                if kinds[e] == EntityKind::Provider && !parties.contains(&e) {
+                    parties.push(e);
+                }
+            }
+        }
         evidence.sort();
         evidence.dedup();
         Decision {
             cooperation: true,
-            kind: Some(kind_of(&weights, &parties, kinds)),
+            kind: Some(kind),
             parties,
             evidence,
         }
@@ -385,6 +410,19 @@ mod tests {
         assert_eq!(names(&d), ["Gera", "Jena"]);
         // Named once only, the town is not taken for the page's own.
         let d = decide("Neues aus Jena|Der Stadtrat hat einer Zweckvereinbarung mit der Stadt Gera zugestimmt.");
+        assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn providers_running_the_joint_service_are_parties() {
+        let d = decide("IT-Nachrichten|Sachsen und Bayern betreiben künftig ein gemeinsames Rechenzentrum.|Betreiber wird der Landesdienstleister KDO.");
+        assert_eq!(names(&d), ["Sachsen", "Bayern", "KDO"]);
+        assert_eq!(d.kind, Some(CooperationKind::Interstate));
+        // A provider named for another reason stays out.
+        let d = decide("IT-Nachrichten|Sachsen und Bayern betreiben künftig ein gemeinsames Rechenzentrum.|Die Fachverfahren liefert weiterhin KDO.");
+        assert_eq!(names(&d), ["Sachsen", "Bayern"]);
+        // Without a cooperation, an operator makes no party.
+        let d = decide("IT-Nachrichten|Betreiber des Rechenzentrums in Jena ist KDO.");
         assert!(!d.cooperation);
     }
 
