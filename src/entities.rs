@@ -90,7 +90,8 @@ fn order_by_first_mention(
     mut mentions: Vec<(Span, usize)>,
 ) -> DocumentEntities {
     for e in &mut entities {
-        e.mentions.sort();
+        // By position: sorting the quotes themselves would order them by text.
+        e.mentions.sort_by_key(|q| (q.start, q.end));
     }
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by_key(|&i| entities[i].mentions.first().map(|m| m.start));
@@ -156,5 +157,19 @@ mod tests {
         assert_eq!(doc.entities[1].id.as_deref(), Some("ags:16053000"));
         let order: Vec<_> = doc.mentions.iter().map(|(s, i)| (s.start, *i)).collect();
         assert_eq!(order, [(4, 0), (22, 1), (28, 1), (42, 0)]);
+    }
+
+    #[test]
+    fn mentions_keep_text_order_whatever_their_wording() {
+        // "Zweckverband" sorts after "Verband" as text but comes first here.
+        let text = "Zweckverband KISA; der Verband KISA";
+        let org = |start: usize, end: usize| FoundOrganisation {
+            span: Span::new(start, end),
+            name: "Zweckverband KISA".into(),
+            kind: EntityKind::Association,
+        };
+        let doc = collect(text, &[], &[], &[org(0, 17), org(23, 35)]);
+        let starts: Vec<_> = doc.entities[0].mentions.iter().map(|m| m.start).collect();
+        assert_eq!(starts, [0, 23]);
     }
 }

@@ -105,6 +105,22 @@ fn every_fact_quotes_its_bytes_and_parties_are_entities() {
         }
         assert!(record.entities.iter().all(|e| !e.mentions.is_empty()));
         assert!(record.officials.iter().all(|o| !o.mentions.is_empty()));
+        // An archivist reads mentions in text order and entities by first mention.
+        let firsts: Vec<usize> = record
+            .entities
+            .iter()
+            .map(|e| e.mentions[0].start)
+            .collect();
+        assert!(firsts.is_sorted(), "{}: entity order", path.display());
+        for e in &record.entities {
+            let starts: Vec<usize> = e.mentions.iter().map(|m| m.start).collect();
+            assert!(
+                starts.is_sorted(),
+                "{}: mentions of {}",
+                path.display(),
+                e.name
+            );
+        }
         for party in &record.parties {
             assert!(
                 record.entities.iter().any(|e| &e.name == party),
