@@ -214,6 +214,8 @@ fn spread_plural_prefixes(original: &str, hits: &mut [Hit]) {
 pub(crate) struct WordAutomaton {
     nfa: NFA,
     glue: fn(char) -> bool,
+    /// `glue` of each ASCII byte, looked up instead of decoding and calling.
+    ascii_glue: [bool; 128],
     /// Hashed first words of the patterns: a quick test that never says no wrongly.
     first_words: Vec<u64>,
 }
@@ -251,8 +253,29 @@ impl WordAutomaton {
         Ok(WordAutomaton {
             nfa,
             glue,
+            ascii_glue: std::array::from_fn(|b| u8::try_from(b).is_ok_and(|b| glue(char::from(b)))),
             first_words,
         })
+    }
+
+    /// The byte length of the leading run of glue characters of `s`.
+    fn word_len(&self, s: &str) -> usize {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if let Some(&is_glue) = self.ascii_glue.get(usize::from(b)) {
+                if !is_glue {
+                    break;
+                }
+                i += 1;
+            } else {
+                match s[i..].chars().next() {
+                    Some(c) if (self.glue)(c) => i += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        i
     }
 
     fn may_begin(&self, word: &str) -> bool {
@@ -273,7 +296,7 @@ impl WordAutomaton {
         // `at` is always a character boundary with no glue right before it.
         let mut at = 0;
         while let Some(rest) = hay.get(at..).filter(|r| !r.is_empty()) {
-            let word = first_word(rest, glue);
+            let word = &rest[..self.word_len(rest)];
             if self.may_begin(word) {
                 let mut sid = start_state;
                 for (i, &b) in rest.as_bytes().iter().enumerate() {
