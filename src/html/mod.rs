@@ -89,6 +89,10 @@ const TAG_NAMES: &[&str] = &[
 /// True when `text` is an HTML page: a doctype, `<html`, `<head` or `<body` near the
 /// start, or at least [`MIN_TAGS`] tags of common HTML elements in its first 64 KiB.
 pub fn looks_like_html(text: &str) -> bool {
+    // Most plain texts hold no '<' at all.
+    if memchr::memchr(b'<', text.as_bytes()).is_none() {
+        return false;
+    }
     let head: String = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
         .chars()
