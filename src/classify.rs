@@ -130,12 +130,13 @@ const PHRASES: &[(&str, Cue)] = &[
 ];
 
 /// Sentences that name who runs the joint service ("Betreiber wird …", "Den
-/// Betrieb übernehmen …", "… bringt ihr Rechenzentrum als Partner ein"). The IT
+/// Betrieb übernehmen …", "Die Leitung übernimmt …", "… bringt ihr
+/// Rechenzentrum als Partner ein"). The IT
 /// providers they name act for the parties and are parties too.
-const OPERATOR: &str = r"\bbetreiber(?:in)?\b|\bbetrieb\b[^;:]{0,40}?\bübernehmen\b|(?:^|\W)übernimmt\b[^;:]{0,40}?\bbetrieb\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
+const OPERATOR: &str = r"\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?\b(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
 
 /// How many content sentences are searched for operators of a cooperation.
-const OPERATOR_SENTENCES: usize = 12;
+const OPERATOR_SENTENCES: usize = 20;
 
 /// Decides cooperation, kind and parties. Built once; holds the cue patterns.
 #[derive(Debug, Clone)]
@@ -418,6 +419,8 @@ mod tests {
         let d = decide("IT-Nachrichten|Sachsen und Bayern betreiben künftig ein gemeinsames Rechenzentrum.|Betreiber wird der Landesdienstleister KDO.");
         assert_eq!(names(&d), ["Sachsen", "Bayern", "KDO"]);
         assert_eq!(d.kind, Some(CooperationKind::Interstate));
+        let d = decide("IT-Nachrichten|Jena und Gera kooperieren beim Rechenzentrum.|Die Leitung des Projekts übernimmt KDO.");
+        assert_eq!(names(&d), ["Jena", "Gera", "KDO"]);
         // A provider named for another reason stays out.
         let d = decide("IT-Nachrichten|Sachsen und Bayern betreiben künftig ein gemeinsames Rechenzentrum.|Die Fachverfahren liefert weiterhin KDO.");
         assert_eq!(names(&d), ["Sachsen", "Bayern"]);
