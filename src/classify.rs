@@ -135,6 +135,9 @@ const PHRASES: &[(&str, Cue)] = &[
 /// providers they name act for the parties and are parties too.
 const OPERATOR: &str = r"\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?\b(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
 
+/// Sentences in which a body pays for the cooperation of others.
+const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezuschusst|bezuschussen)\b|\b(?:zuschuss|zuschüsse|fördermittel|förderprogramm|finanziert)";
+
 /// How many content sentences are searched for operators of a cooperation.
 const OPERATOR_SENTENCES: usize = 20;
 
@@ -144,6 +147,7 @@ pub struct CooperationClassifier {
     stems: AhoCorasick,
     phrases: Vec<(Cue, Regex)>,
     operator: Regex,
+    funding: Regex,
 }
 
 impl CooperationClassifier {
@@ -162,6 +166,7 @@ impl CooperationClassifier {
             stems,
             phrases,
             operator: crate::pattern::compile(OPERATOR)?,
+            funding: crate::pattern::compile(FUNDING)?,
         })
     }
 
@@ -209,6 +214,11 @@ impl CooperationClassifier {
             for (cue, (s, e)) in found {
                 weights[cue as usize] += weight;
                 evidence.extend(view.original_span(s, e));
+            }
+            // Once two parties are known, a body that funds their work is
+            // a sponsor, not a partner ("Das Land fördert die Zusammenarbeit").
+            if parties.len() >= 2 && self.funding.is_match(&norm[start..end]) {
+                continue;
             }
             for e in named {
                 if !parties.contains(&e) {
@@ -279,8 +289,17 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
     let norm = view.as_str();
     let mut out = Vec::new();
     let mut previous_locative_end: Option<usize> = None;
-    for &(span, entry) in mentions.iter().filter(|(span, _)| sentence.contains(*span)) {
+    let in_sentence: Vec<(Span, usize)> = mentions
+        .iter()
+        .copied()
+        .filter(|(span, _)| sentence.contains(*span))
+        .collect();
+    let dateline_end = dateline_end(view, sentence, &in_sentence);
+    for &(span, entry) in &in_sentence {
         let (start, end) = view.normalized_range(span);
+        if end <= dateline_end {
+            continue;
+        }
         let head = norm[..start].trim_end();
         let word = head.rsplit([' ', '(', '"']).next().unwrap_or_default();
         let joined = previous_locative_end.is_some_and(|prev| {
@@ -295,6 +314,35 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
         }
     }
     out
+}
+
+/// Where a dateline of places opening the sentence ends ("Dortmund/Bremerhaven –
+/// Der Magistrat ..."), in the normalised view; the sentence start when there is
+/// none. The places of a dateline say where the news comes from.
+fn dateline_end(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> usize {
+    let norm = view.as_str();
+    let (start, end) = view.normalized_range(sentence);
+    let Some(dash) = norm[start..end].find(" - ").map(|d| start + d) else {
+        return start;
+    };
+    // Between the places only separators: nothing else may stand before the dash.
+    let mut at = start;
+    for &(span, _) in mentions {
+        let (s, e) = view.normalized_range(span);
+        if e > dash {
+            break;
+        }
+        if !norm[at..s].chars().all(|c| matches!(c, ' ' | '/' | ',')) {
+            return start;
+        }
+        at = e;
+    }
+    let rest_is_separator = norm[at..dash].chars().all(|c| matches!(c, ' ' | '/' | ','));
+    if at > start && rest_is_separator {
+        dash
+    } else {
+        start
+    }
 }
 
 /// The kind, from the cue weights and the parties' kinds.
@@ -427,6 +475,17 @@ mod tests {
         // Without a cooperation, an operator makes no party.
         let d = decide("IT-Nachrichten|Betreiber des Rechenzentrums in Jena ist KDO.");
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn dateline_places_and_sponsors_are_no_parties() {
+        let d = decide("IT-Nachrichten|Weimar/Jena – Die Stadt Jena hat KDO den Zuschlag erteilt.");
+        assert_eq!(names(&d), ["Jena", "KDO"]);
+        let d = decide("IT-Nachrichten|Jena und Gera arbeiten bei der IT zusammen.|Sachsen fördert die Zusammenarbeit mit 20.000 Euro.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+        // Before two partners are known, the sentence still names them.
+        let d = decide("IT-Nachrichten|Sachsen fördert die Zusammenarbeit von Jena und Gera.");
+        assert_eq!(names(&d), ["Sachsen", "Jena", "Gera"]);
     }
 
     #[test]
