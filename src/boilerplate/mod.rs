@@ -398,6 +398,15 @@ impl BoilerplateClassifier {
 
     fn by_position(&self, lines: &[Line<'_>], labels: &mut Labels) {
         let free = |labels: &Labels, i: usize| labels[i].is_none() && !lines[i].is_blank();
+        // A gazette page may open with the end of the previous notice: a few
+        // lines closed by their place and date of signing and the signature.
+        if let Some(next) = self.previous_notice_end(lines, labels) {
+            for i in 0..next {
+                if free(labels, i) {
+                    labels[i] = Some(BlockLabel::Other);
+                }
+            }
+        }
         let first = (0..lines.len()).find(|&i| free(labels, i) && lines[i].prose);
         // Once legal notes, teasers or comments have begun, running text with legal
         // wording belongs to the notes, not to the article.
@@ -413,11 +422,12 @@ impl BoilerplateClassifier {
         }
         // The place and date of signing close a notice; running text after them
         // is the next notice of a gazette or an appendix.
-        let closing = first.and_then(|f| {
+        let closing_after = |labels: &Labels, f: usize| {
             (f + 1..lines.len()).find(|&i| {
                 free(labels, i) && !lines[i].prose && self.cues.is_closing(lines[i].text)
             })
-        });
+        };
+        let closing = first.and_then(|f| closing_after(labels, f));
         let last = (0..closing.unwrap_or(lines.len()))
             .rev()
             .find(|&i| free(labels, i) && lines[i].prose);
@@ -462,6 +472,52 @@ impl BoilerplateClassifier {
                 }
             }
         }
+    }
+
+    /// When the page opens with the end of a previous notice, the line where
+    /// the page's own notice begins. Such a tail is some text ending like a
+    /// sentence, at most [`PREVIOUS_NOTICE_TAIL`] bytes, then the place and date of
+    /// signing and a signature, which ends at the first gap of two blank lines
+    /// (or after four lines); at least twice as much running text follows. A
+    /// short notice under a headline of its own is no tail, and a place and date
+    /// above the headline of a press release has no sentence above it.
+    fn previous_notice_end(&self, lines: &[Line<'_>], labels: &Labels) -> Option<usize> {
+        let free = |i: usize| labels[i].is_none() && !lines[i].is_blank();
+        let closing = (0..lines.len())
+            .find(|&i| free(i) && !lines[i].prose && self.cues.is_closing(lines[i].text))?;
+        let tail: Vec<usize> = (0..closing).filter(|&i| free(i)).collect();
+        let tail_bytes: usize = tail.iter().map(|&i| lines[i].text.len()).sum();
+        let after: usize = (closing + 1..lines.len())
+            .filter(|&i| free(i) && lines[i].prose)
+            .map(|i| lines[i].text.len())
+            .sum();
+        let ends_sentence = tail.last().is_some_and(|&i| lines[i].sentence_end);
+        // A notice with a headline of its own (a paragraph of its own, not a
+        // wrapped line) is the page's notice, however short.
+        let headline = tail.iter().any(|&i| {
+            headline_like(&lines[i])
+                && !lines[i].sentence_end
+                && lines.get(i + 1).is_some_and(Line::is_blank)
+        });
+        if !ends_sentence || headline || tail_bytes > PREVIOUS_NOTICE_TAIL || tail_bytes * 2 > after
+        {
+            return None;
+        }
+        let mut signature = 0;
+        let mut i = closing + 1;
+        while i < lines.len() && signature < 4 {
+            if lines[i].is_blank() {
+                if lines.get(i + 1).is_some_and(Line::is_blank) {
+                    break;
+                }
+            } else if lines[i].prose {
+                break;
+            } else {
+                signature += 1;
+            }
+            i += 1;
+        }
+        Some(i)
     }
 
     /// Labels the free lines above the article (`..end`): the headline (see
@@ -580,6 +636,26 @@ impl BoilerplateClassifier {
         })
     }
 }
+
+/// Legal instruments whose name heads a gazette notice on a line of its own
+/// ("Gesetz" over "zu dem Staatsvertrag zwischen ..."): a headline that goes on
+/// below, not a kicker.
+pub(crate) const INSTRUMENTS: &[&str] = &[
+    "Gesetz",
+    "Verordnung",
+    "Satzung",
+    "Staatsvertrag",
+    "Bekanntmachung",
+    "Verwaltungsvereinbarung",
+    "Zweckvereinbarung",
+    "Vereinbarung",
+    "Beschluss",
+    "Richtlinie",
+];
+
+/// The most running text, in bytes, that the end of a previous notice at the top
+/// of a gazette page holds: a paragraph or two.
+const PREVIOUS_NOTICE_TAIL: usize = 600;
 
 /// The value of a council system's `Betreff:` field, when it has two words or more.
 fn subject_field(text: &str) -> Option<&str> {
@@ -715,7 +791,7 @@ const NAME_JOINERS: &[&str] = &[
 fn kicker(lines: &[Line<'_>], line: usize, next: usize) -> bool {
     let (l, n) = (&lines[line], &lines[next]);
     let gap_blank = lines[line + 1..next].iter().all(Line::is_blank);
-    if !gap_blank || !title_like(n) {
+    if !gap_blank || !title_like(n) || INSTRUMENTS.contains(&l.text) {
         return false;
     }
     let colon = l.text.ends_with(':') && l.words <= 5 && next - line <= 2;
@@ -783,7 +859,9 @@ fn promote_headline(lines: &[Line<'_>], labels: &mut Labels) {
         return;
     };
     let title = &lines[t];
-    let kicker_like = title.words == 1 || title.text.contains(" | ") || title.text.contains(" · ");
+    let kicker_like = (title.words == 1 && !INSTRUMENTS.contains(&title.text))
+        || title.text.contains(" | ")
+        || title.text.contains(" · ");
     let headline_below = labels[next] == Some(BlockLabel::Subtitle)
         && lines[next].words > title.words
         && !lines[next].sentence_end;

@@ -12,7 +12,8 @@
 //! again: while a line breaks off after a function word ("zwischen der Stadt Lohr
 //! und dem") the subtitle line right below it continues it, up to three lines.
 
-use crate::boilerplate::{Block, BlockLabel};
+use crate::boilerplate::{Block, BlockLabel, INSTRUMENTS};
+use crate::normalize::tidy;
 
 /// The headline of the page, without kicker, portal name or site suffix.
 pub fn find_title(text: &str, blocks: &[Block]) -> Option<String> {
@@ -31,6 +32,9 @@ const OPEN_ENDS: &[&str] = &[
     "oder", "sowie", "über", "für", "zwischen", "mit", "von", "vom", "zu", "zum", "zur", "im",
     "in", "an", "am", "auf", "bei", "nach", "aus", "gegen", "durch",
 ];
+
+/// Articles before "Land" that make it the noun before a Land's name.
+const ARTICLES: &[&str] = &["das", "dem", "des"];
 
 /// Nouns that stand before a body's name ("der Stadt Neumünster"): a headline
 /// line ending with one goes on below. Not the matcher's prefix words
@@ -52,15 +56,24 @@ const NAME_HEADS: &[&str] = &[
     "Zweckverband",
 ];
 
-/// The title block `i`, joined with the subtitle lines that continue it.
+/// The title block `i`, joined with the subtitle lines that continue it; a word
+/// split at a line end is joined again.
 fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
     let mut out = blocks[i].span.slice(text)?.to_owned();
     let mut prev = blocks[i];
-    for next in blocks.iter().skip(i + 1).take(2) {
-        let open = out
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| OPEN_ENDS.contains(&w) || NAME_HEADS.contains(&w));
+    for next in blocks.iter().skip(i + 1).take(3) {
+        let mut words = out.rsplit(char::is_whitespace);
+        let last_word = words.next().unwrap_or_default();
+        // "dem Land" before a Land's name; a bare "Land" also ends place names.
+        let land = last_word == "Land" && words.next().is_some_and(|w| ARTICLES.contains(&w));
+        let split_word = last_word
+            .strip_suffix('-')
+            .is_some_and(|w| w.ends_with(char::is_lowercase));
+        let open = OPEN_ENDS.contains(&last_word)
+            || NAME_HEADS.contains(&last_word)
+            || land
+            || INSTRUMENTS.contains(&out.as_str())
+            || split_word;
         let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
         let adjacent =
             gap.trim().is_empty() && gap.matches('\n').count().max(gap.matches('\r').count()) <= 1;
@@ -70,11 +83,11 @@ fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
         if !open || !adjacent || next.label != BlockLabel::Subtitle {
             break;
         }
-        out.push(' ');
+        out.push('\n');
         out.push_str(line);
         prev = *next;
     }
-    Some(out)
+    Some(tidy(&out))
 }
 
 /// The value of a council system's `Betreff:` field.
