@@ -156,6 +156,9 @@ impl BoilerplateClassifier {
                 labels[i] = Some(BlockLabel::Dateline);
             }
         }
+        mail_headers(&lines, &mut labels);
+        cover_letter(&lines, &mut labels);
+        mail_signature(&lines, &mut labels);
         self.repeated_lines(&lines, &mut labels);
         self.tables_of_contents(&lines, &mut labels);
         self.council_dates(&lines, &mut labels);
@@ -814,6 +817,106 @@ fn kicker(lines: &[Line<'_>], line: usize, next: usize) -> bool {
             .count()
             <= 2;
     colon || name
+}
+
+/// Header fields of a mail, in English and in German mail clients.
+const MAIL_FIELDS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "date",
+    "subject",
+    "reply-to",
+    "sender",
+    "message-id",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+    "return-path",
+    "received",
+    "von",
+    "an",
+    "gesendet",
+    "datum",
+    "betreff",
+];
+
+/// The header of a mail at the top of the page ("From: …", "Subject: …",
+/// "Content-Type: …"): three or more field lines in a row, at least one of them
+/// a sender or a date. Page furniture; the press release follows the header.
+fn mail_headers(lines: &[Line<'_>], labels: &mut Labels) {
+    let field = |l: &Line<'_>| {
+        l.text.split_once(": ").is_some_and(|(name, _)| {
+            let name = name.to_ascii_lowercase();
+            MAIL_FIELDS.contains(&name.as_str()) || name.starts_with("x-")
+        })
+    };
+    let start = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
+    let end = start + lines[start..].iter().take_while(|l| field(l)).count();
+    let names: Vec<String> = lines[start..end]
+        .iter()
+        .filter_map(|l| l.text.split_once(':'))
+        .map(|(name, _)| name.to_ascii_lowercase())
+        .collect();
+    let sender = names
+        .iter()
+        .any(|n| matches!(n.as_str(), "from" | "von" | "date" | "gesendet"));
+    if end - start >= 3 && sender {
+        for label in &mut labels[start..end] {
+            *label = Some(BlockLabel::Meta);
+        }
+    }
+}
+
+/// Salutations that open a cover letter and valedictions that close it.
+const SALUTATIONS: &[&str] = &["Sehr geehrte", "Liebe Kolleg", "Hallo ", "Guten Tag"];
+const VALEDICTIONS: &[&str] = &[
+    "Mit freundlichen Grüßen",
+    "Mit freundlichem Gruß",
+    "Freundliche Grüße",
+    "Viele Grüße",
+    "Beste Grüße",
+    "Herzliche Grüße",
+];
+
+/// A cover letter around a forwarded press release ("Sehr geehrte Damen und
+/// Herren, anbei … Mit freundlichen Grüßen, Ihre Pressestelle"): from the
+/// salutation to the valediction and up to three signature lines, when running
+/// text follows. Furniture: the release below is the article.
+fn cover_letter(lines: &[Line<'_>], labels: &mut Labels) {
+    let Some(open) = lines
+        .iter()
+        .take(lines.len() / 2 + 1)
+        .position(|l| SALUTATIONS.iter().any(|s| l.text.starts_with(s)))
+    else {
+        return;
+    };
+    let Some(close) = (open + 1..lines.len())
+        .find(|&i| VALEDICTIONS.iter().any(|v| lines[i].text.starts_with(v)))
+    else {
+        return;
+    };
+    let mut end = close + 1;
+    while end < lines.len() && end <= close + 3 && !lines[end].is_blank() && !lines[end].prose {
+        end += 1;
+    }
+    if lines[end..].iter().any(|l| l.prose) {
+        for label in &mut labels[open..end] {
+            label.get_or_insert(BlockLabel::Other);
+        }
+    }
+}
+
+/// A mail's signature below the delimiter line "-- " (trimmed to "--") in the
+/// lower half of the page: sender's address, disclaimers, notes.
+fn mail_signature(lines: &[Line<'_>], labels: &mut Labels) {
+    let half = lines.len() / 2;
+    if let Some(delimiter) = lines.iter().skip(half).position(|l| l.text == "--") {
+        for label in &mut labels[half + delimiter..] {
+            label.get_or_insert(BlockLabel::Other);
+        }
+    }
 }
 
 /// A short heading right above a legal note ("Wichtiger Hinweis:") is legal too.
