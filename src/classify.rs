@@ -138,6 +138,9 @@ const OPERATOR: &str = r"\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung
 /// Sentences in which a body pays for the cooperation of others.
 const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezuschusst|bezuschussen)\b|\b(?:zuschuss|zuschüsse|fördermittel|förderprogramm|finanziert)";
 
+/// Sentences that turn a cooperation down or call it off.
+const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b";
+
 /// How many content sentences are searched for operators of a cooperation.
 const OPERATOR_SENTENCES: usize = 20;
 
@@ -148,6 +151,7 @@ pub struct CooperationClassifier {
     phrases: Vec<(Cue, Regex)>,
     operator: Regex,
     funding: Regex,
+    rejection: Regex,
 }
 
 impl CooperationClassifier {
@@ -167,6 +171,7 @@ impl CooperationClassifier {
             phrases,
             operator: crate::pattern::compile(OPERATOR)?,
             funding: crate::pattern::compile(FUNDING)?,
+            rejection: crate::pattern::compile(REJECTION)?,
         })
     }
 
@@ -201,7 +206,9 @@ impl CooperationClassifier {
             }
             let (start, end) = view.normalized_range(*sentence);
             let found = self.cues(&norm[start..end], start);
-            if found.is_empty() {
+            // "Der Stadtrat lehnt den Beitritt ab": a cue that is turned down
+            // reports no cooperation.
+            if found.is_empty() || self.rejection.is_match(&norm[start..end]) {
                 continue;
             }
             // The headline weighs most, then the first cue sentence.
@@ -297,7 +304,7 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
     let dateline_end = dateline_end(view, sentence, &in_sentence);
     for &(span, entry) in &in_sentence {
         let (start, end) = view.normalized_range(span);
-        if end <= dateline_end {
+        if end <= dateline_end || in_club_name(&norm[..start]) {
             continue;
         }
         let head = norm[..start].trim_end();
@@ -343,6 +350,52 @@ fn dateline_end(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)
     } else {
         start
     }
+}
+
+/// Abbreviations that open the names of sports clubs ("SV Nidda", "FC Germania
+/// Ranstadt", "TSV 1860 München"), lower case as in the normalised view.
+const CLUB_PREFIXES: &[&str] = &[
+    "sv",
+    "fc",
+    "tsv",
+    "sc",
+    "vfb",
+    "vfl",
+    "tus",
+    "sg",
+    "spvgg",
+    "fsv",
+    "tsg",
+    "tv",
+    "ksv",
+    "vfr",
+    "ssv",
+    "esv",
+    "bsc",
+    "sportfreunde",
+    "eintracht",
+    "borussia",
+    "germania",
+    "alemannia",
+    "fortuna",
+    "viktoria",
+    "concordia",
+];
+
+/// True when the place after `before` (the normalised text up to it) is part of a
+/// club's name: a club prefix or epithet right before it, or a prefix and a
+/// founding year ("SV Nidda", "FC Germania Ranstadt", "SV 1919 Nidda").
+fn in_club_name(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let is_prefix = |w: &str| CLUB_PREFIXES.contains(&w.trim_start_matches(['(', '"']));
+    if is_prefix(first) {
+        return true;
+    }
+    let year = first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit());
+    year && words.next().is_some_and(is_prefix)
 }
 
 /// The kind, from the cue weights and the parties' kinds.
@@ -486,6 +539,19 @@ mod tests {
         // Before two partners are known, the sentence still names them.
         let d = decide("IT-Nachrichten|Sachsen fördert die Zusammenarbeit von Jena und Gera.");
         assert_eq!(names(&d), ["Sachsen", "Jena", "Gera"]);
+    }
+
+    #[test]
+    fn clubs_and_refusals_are_no_cooperation() {
+        let d = decide("Sport|Der SV Jena und der FC Germania Gera fusionieren zum Sommer.");
+        assert!(!d.cooperation);
+        let d = decide(
+            "Stadtrat lehnt Beitritt ab|Der Stadtrat von Jena hat den Beitritt zur KDO abgelehnt.",
+        );
+        assert!(!d.cooperation);
+        // A turned-down plan beside one that goes ahead.
+        let d = decide("IT-Nachrichten|Jena lehnt eine Fusion mit Gera ab.|Stattdessen arbeiten Jena und Weimar künftig zusammen.");
+        assert_eq!(names(&d), ["Jena", "Weimar"]);
     }
 
     #[test]
