@@ -60,6 +60,7 @@ const STEMS: &[(&str, Cue)] = &[
     ("beizutreten", Cue::Membership),
     ("betriebsführung", Cue::Outsourcing),
     ("dienstleistungsvertrag", Cue::Outsourcing),
+    ("einstieg", Cue::Membership),
     ("füreinander", Cue::Cooperation),
     ("fusion", Cue::Merger),
     ("gegenseitig", Cue::Cooperation),
@@ -80,6 +81,7 @@ const STEMS: &[(&str, Cue)] = &[
     ("zusammengelegt", Cue::Merger),
     ("zusammengeschlossen", Cue::Merger),
     ("zusammenleg", Cue::Merger),
+    ("zusammenzulegen", Cue::Merger),
     ("zusammenschluss", Cue::Merger),
     ("zusammenzuarbeiten", Cue::Cooperation),
     ("zuschlag", Cue::Outsourcing),
@@ -123,6 +125,14 @@ const PHRASES: &[(&str, Cue)] = &[
         Cue::Outsourcing,
     ),
     (r"\blager(?:n|t)\b[^;:]{0,120}?\baus\b", Cue::Outsourcing),
+    (
+        r"\b(?:an|auf)\b[^;:]{0,160}?\szu\s+(?:übertragen|übergeben|vergeben|verlagern)\b",
+        Cue::Outsourcing,
+    ),
+    (
+        r"\bsteig(?:t|en)\b[^;:]{0,80}?\bein\b|\bwird\s+(?:mit)?gesellschafter",
+        Cue::Membership,
+    ),
     (
         r"(?:^|\W)übernimmt\b[^;:]{0,80}?\b(?:betrieb|betreuung|it)\b",
         Cue::Outsourcing,
@@ -552,6 +562,19 @@ mod tests {
         // A turned-down plan beside one that goes ahead.
         let d = decide("IT-Nachrichten|Jena lehnt eine Fusion mit Gera ab.|Stattdessen arbeiten Jena und Weimar künftig zusammen.");
         assert_eq!(names(&d), ["Jena", "Weimar"]);
+    }
+
+    #[test]
+    fn cues_in_proposals_and_infinitives() {
+        let d = decide(
+            "Vorlage|Der Rat beschließt, den Betrieb der Schul-IT von Jena an KDO zu übertragen.",
+        );
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
+        let d = decide("Landkreis steigt ein|Jena steigt bei der KDO ein.");
+        assert_eq!(d.kind, Some(CooperationKind::Membership));
+        let d =
+            decide("Fusion|Jena und Gera haben beschlossen, ihre Rechenzentren zusammenzulegen.");
+        assert_eq!(d.kind, Some(CooperationKind::Merger));
     }
 
     #[test]

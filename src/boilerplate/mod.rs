@@ -369,6 +369,20 @@ impl BoilerplateClassifier {
     /// Lesezeit 3 Minuten · Von Max Muster", "27.05.2021, 18:30 Uhr") is a byline,
     /// whatever its separators made it look like: its date is the article's.
     fn dated_bylines(&self, lines: &[Line<'_>], labels: &mut Labels) {
+        let head = lines.len() / 2 + 1;
+        for (i, l) in lines.iter().enumerate().take(head) {
+            let relabel = matches!(
+                labels[i],
+                None | Some(BlockLabel::Navigation | BlockLabel::Heading | BlockLabel::Other)
+            );
+            if relabel && self.is_dated_byline(l) {
+                labels[i] = Some(BlockLabel::Byline);
+            }
+        }
+    }
+
+    /// A short line with a date and a byline word or separator; never a headline.
+    fn is_dated_byline(&self, l: &Line<'_>) -> bool {
         const MARKERS: &[&str] = &[
             " Uhr",
             "Von ",
@@ -383,20 +397,7 @@ impl BoilerplateClassifier {
             " · ",
             " | ",
         ];
-        let head = lines.len() / 2 + 1;
-        for (i, l) in lines.iter().enumerate().take(head) {
-            let relabel = matches!(
-                labels[i],
-                None | Some(BlockLabel::Navigation | BlockLabel::Heading | BlockLabel::Other)
-            );
-            if relabel
-                && l.words <= 20
-                && self.cues.has_date(l.text)
-                && MARKERS.iter().any(|m| l.text.contains(m))
-            {
-                labels[i] = Some(BlockLabel::Byline);
-            }
-        }
+        l.words <= 20 && MARKERS.iter().any(|m| l.text.contains(m)) && self.cues.has_date(l.text)
     }
 
     fn by_position(&self, lines: &[Line<'_>], labels: &mut Labels) {
@@ -589,7 +590,11 @@ impl BoilerplateClassifier {
         let strict: Vec<usize> = free
             .iter()
             .copied()
-            .filter(|&i| headline_like(&lines[i]) && !self.is_dateline(&lines[i]))
+            .filter(|&i| {
+                headline_like(&lines[i])
+                    && !self.is_dateline(&lines[i])
+                    && !self.is_dated_byline(&lines[i])
+            })
             .collect();
         // Running headers and page numbers of a PDF stand between pages, not
         // above the article.
@@ -633,7 +638,11 @@ impl BoilerplateClassifier {
             let loose: Vec<usize> = free
                 .iter()
                 .copied()
-                .filter(|&i| title_like(&lines[i]) && !self.is_dateline(&lines[i]))
+                .filter(|&i| {
+                    title_like(&lines[i])
+                        && !self.is_dateline(&lines[i])
+                        && !self.is_dated_byline(&lines[i])
+                })
                 .collect();
             pick(&loose)
         })

@@ -69,7 +69,15 @@ fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
         let split_word = last_word
             .strip_suffix('-')
             .is_some_and(|w| w.ends_with(char::is_lowercase));
+        // A line going on in lower case continues the words above it
+        // ("… an die regio iT gesellschaft" over "für informationstechnologie mbh").
+        let goes_on = next
+            .span
+            .slice(text)
+            .and_then(|l| l.split_whitespace().next())
+            .is_some_and(|w| w.chars().all(char::is_lowercase));
         let open = OPEN_ENDS.contains(&last_word)
+            || goes_on
             || NAME_HEADS.contains(&last_word)
             || land
             || INSTRUMENTS.contains(&out.as_str())
