@@ -126,6 +126,10 @@ const PHRASES: &[(&str, Cue)] = &[
     ),
     (r"\blager(?:n|t)\b[^;:]{0,120}?\baus\b", Cue::Outsourcing),
     (
+        r"betrieb\b[^;:]{0,60}?\sübern(?:immt|ehmen)\b",
+        Cue::Outsourcing,
+    ),
+    (
         r"\b(?:an|auf)\b[^;:]{0,160}?\szu\s+(?:übertragen|übergeben|vergeben|verlagern)\b",
         Cue::Outsourcing,
     ),
@@ -244,7 +248,9 @@ impl CooperationClassifier {
             }
         }
         if parties.len() == 1 {
-            parties.extend(home_party(parties[0], mentions, kinds));
+            let home = home_party(parties[0], mentions, kinds)
+                .or_else(|| only_local_actor(parties[0], view, sentences, mentions, kinds));
+            parties.extend(home);
         }
         if parties.len() < 2 {
             return Decision::default();
@@ -359,6 +365,43 @@ fn dateline_end(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)
         dash
     } else {
         start
+    }
+}
+
+/// The one municipality or district other than `partner` that any content
+/// sentence names as acting, not as a location ("dass Markt Schwaben seine Server
+/// nicht mehr selbst betreibt", beside "im Landkreis Ebersberg", "in München"):
+/// when a page has a provider or company take on work and names a single local
+/// body, that body hands the work over.
+fn only_local_actor(
+    partner: usize,
+    view: &NormalizedText,
+    sentences: &[Span],
+    mentions: &[(Span, usize)],
+    kinds: &[EntityKind],
+) -> Option<usize> {
+    if !matches!(
+        kinds.get(partner),
+        Some(EntityKind::Provider | EntityKind::Company)
+    ) {
+        return None;
+    }
+    let local = |e: &usize| {
+        *e != partner
+            && kinds
+                .get(*e)
+                .is_some_and(|k| matches!(k, EntityKind::Municipality | EntityKind::District))
+    };
+    let mut actors: Vec<usize> = sentences
+        .iter()
+        .flat_map(|&s| acting(view, s, mentions))
+        .filter(local)
+        .collect();
+    actors.sort_unstable();
+    actors.dedup();
+    match actors.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
@@ -575,6 +618,15 @@ mod tests {
         let d =
             decide("Fusion|Jena und Gera haben beschlossen, ihre Rechenzentren zusammenzulegen.");
         assert_eq!(d.kind, Some(CooperationKind::Merger));
+    }
+
+    #[test]
+    fn the_only_local_body_acting_is_the_partner_of_a_provider() {
+        let d = decide("Rathaus gibt Server an KDO ab|Der Rat hat beschlossen, dass Jena seine Server nicht mehr selbst betreibt.|Den Betrieb übernimmt die KDO, deren Rechenzentrum in Gera steht.");
+        assert_eq!(names(&d), ["KDO", "Jena"]);
+        // Two local bodies acting: no guess.
+        let d = decide("Rathaus gibt Server an KDO ab|Jena hat beschlossen, dass Gera mitmacht.");
+        assert!(!d.cooperation);
     }
 
     #[test]
