@@ -50,7 +50,7 @@ use crate::span::{char_after, char_before, next_boundary, window_end, window_sta
 /// look-around.
 const NUMERIC: &str = r"(?x)
     # German order; one plain or no-break space after a dot is tolerated
-    (?P<d>[0-9]{1,2}) \. [\x20\x{A0}]? (?P<m>[0-9]{1,2}) \. [\x20\x{A0}]?
+    (?P<d>[0-9]{1,2}) \. (?:[\x20\x{A0}]|&nbsp;)? (?P<m>[0-9]{1,2}) \. (?:[\x20\x{A0}]|&nbsp;)?
     (?P<y>[0-9]{4}|[0-9]{2})
   |
     # ISO 8601 calendar date
@@ -62,17 +62,19 @@ const NUMERIC: &str = r"(?x)
 const MONTH: &str = r"(?x)
     Januar | Jänner | Jaenner | Februar | Feber | März | Maerz | April | Mai | Juni
   | Juli | August | September | Oktober | November | Dezember
+    # umlauts written as HTML character references
+  | M&auml;rz | M&\#228;rz | J&auml;nner | J&\#228;nner
   | (?: Jan | Jän | Febr | Feb | Mär | Mrz | Apr | Jun | Jul | Aug | Sept | Sep
-      | Okt | Nov | Dez ) \.
+      | Okt | Nov | Dez | M&auml;r ) \.
 ";
 
 /// A day number right before a month name (`22. `), searched in a short window
 /// that ends at the month name.
-const DAY_BEFORE: &str = r"(?P<d>[0-9]{1,2})\.\s{0,2}\z";
+const DAY_BEFORE: &str = r"(?P<d>[0-9]{1,2})\.(?:\s|&nbsp;){0,2}\z";
 
 /// What may follow a month name: a year or a year relative to publication.
 const AFTER_MONTH: &str = r"(?x)
-    \A \s{1,3}
+    \A (?:\s|&nbsp;){1,3}
     (?:
         (?P<y>[0-9]{4})
       | (?P<this> (?:dieses|diesen|des\s+laufenden|laufenden) \s+ Jahres | d\.\s?J\. )
@@ -304,7 +306,8 @@ impl DateFinder {
             };
             let mut span = Span::new(m.start(), m.end());
 
-            let from = window_start(text, region.start, m.start(), 8);
+            // Room for "22.&nbsp;" in HTML.
+            let from = window_start(text, region.start, m.start(), 14);
             let day = self
                 .day_before
                 .captures(&text[from..m.start()])
@@ -464,9 +467,9 @@ fn numeric_iso(caps: &regex::Captures<'_>) -> Option<CalendarDate> {
 fn month_number(name: &str) -> Option<u8> {
     let stem = name.trim_end_matches('.');
     let month = match stem {
-        "Januar" | "Jänner" | "Jaenner" | "Jan" | "Jän" => 1,
+        "Januar" | "Jänner" | "Jaenner" | "J&auml;nner" | "J&#228;nner" | "Jan" | "Jän" => 1,
         "Februar" | "Feber" | "Febr" | "Feb" => 2,
-        "März" | "Maerz" | "Mär" | "Mrz" => 3,
+        "März" | "Maerz" | "M&auml;rz" | "M&#228;rz" | "Mär" | "M&auml;r" | "Mrz" => 3,
         "April" | "Apr" => 4,
         "Mai" => 5,
         "Juni" | "Jun" => 6,
