@@ -318,9 +318,12 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
         .filter(|(span, _)| sentence.contains(*span))
         .collect();
     let dateline_end = dateline_end(view, sentence, &in_sentence);
+    let mut previous_end: Option<usize> = None;
     for &(span, entry) in &in_sentence {
         let (start, end) = view.normalized_range(span);
-        if end <= dateline_end || in_club_name(&norm[..start]) {
+        let seat = previous_end.is_some_and(|prev| is_seat(norm, prev, start, end));
+        previous_end = Some(end);
+        if end <= dateline_end || seat || in_club_name(&norm[..start]) {
             continue;
         }
         let head = norm[..start].trim_end();
@@ -337,6 +340,31 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
         }
     }
     out
+}
+
+/// Legal forms that end a company's name in the normalised view.
+const LEGAL_FORM_ENDS: &[&str] = &["gmbh", "mbh", "ag", "se", "aör", "eg", "e.v.", "kg"];
+
+/// True when the place at `start..end` is the seat of the company named just
+/// before it, set off by commas ("die regio iT gesellschaft mbh, Aachen, ...").
+fn is_seat(norm: &str, previous_end: usize, start: usize, end: usize) -> bool {
+    let legal_form = |w: &str| LEGAL_FORM_ENDS.contains(&w);
+    let Some(between) = norm
+        .get(previous_end..start)
+        .and_then(|b| b.strip_suffix(", "))
+    else {
+        return false;
+    };
+    // The legal form inside the mention before, or right after it.
+    let company = if between.is_empty() {
+        norm[..previous_end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(legal_form)
+    } else {
+        legal_form(between.trim())
+    };
+    company && norm[end..].trim_start().starts_with([',', ')'])
 }
 
 /// Where a dateline of places opening the sentence ends ("Dortmund/Bremerhaven –
@@ -627,6 +655,14 @@ mod tests {
         // Two local bodies acting: no guess.
         let d = decide("Rathaus gibt Server an KDO ab|Jena hat beschlossen, dass Gera mitmacht.");
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn a_company_seat_is_no_party() {
+        let d = decide(
+            "Vorlage|Jena überträgt den Betrieb an die Materna GmbH, Weimar, zum Jahresende.",
+        );
+        assert!(!names(&d).contains(&"Weimar"));
     }
 
     #[test]

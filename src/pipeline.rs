@@ -199,9 +199,21 @@ impl Pipeline {
             .collect();
         let doc = entities::collect(text, &places, entries, &organisations);
         let kinds: Vec<_> = doc.entities.iter().map(|e| e.kind).collect();
+        // A kicker or dateline says where the news is from, not who acts.
+        let placing: Vec<Span> = paragraphs
+            .iter()
+            .filter(|b| matches!(b.label, BlockLabel::Kicker | BlockLabel::Dateline))
+            .map(|b| b.span)
+            .collect();
+        let acting_mentions: Vec<(Span, usize)> = doc
+            .mentions
+            .iter()
+            .filter(|(span, _)| !placing.iter().any(|p| p.contains(*span)))
+            .copied()
+            .collect();
         let decision = self
             .cooperation
-            .decide(&view, &sentence_spans, &doc.mentions, &kinds);
+            .decide(&view, &sentence_spans, &acting_mentions, &kinds);
 
         let mut dates: Vec<DateFact> = Vec::new();
         for block in paragraphs.iter().filter(|b| b.label.bears_own_dates()) {
