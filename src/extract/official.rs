@@ -37,6 +37,11 @@ const GENERIC_HEADS: &[&str] = &[
     "Abgeordnete",
     "Abgeordneten",
     "Abgeordneter",
+    "Beauftragte",
+    "Beauftragten",
+    "Beauftragter",
+    "Betreuer",
+    "Betreuerin",
     "Chef",
     "Chefin",
     "Kreisrat",
@@ -585,7 +590,9 @@ fn person_name(text: &str, span: Span) -> Option<String> {
     let name = as_written(span.slice(text)?);
     let first = name.split(' ').next()?;
     let last = name.split(' ').next_back()?;
-    (!NOT_NAMES.contains(&first) && !NOT_NAMES.contains(&last)).then_some(name)
+    // "Landrätin Dr." before the name: a title ends no name.
+    let title = matches!(last.trim_end_matches('.'), "Dr" | "Prof" | "Dipl" | "Ing");
+    (!NOT_NAMES.contains(&first) && !NOT_NAMES.contains(&last) && !title).then_some(name)
 }
 
 /// A role word starts with a capital, or its last part after a hyphen does, as in
