@@ -277,6 +277,12 @@ impl CooperationClassifier {
         }
     }
 
+    /// How many cooperation cues `view` (a normalised text) holds: a cheap
+    /// measure of how much a part of a page is about a cooperation.
+    pub fn cue_count(&self, view: &str) -> usize {
+        self.cues(view, 0).len()
+    }
+
     /// The cues in one normalised sentence, with their normalised ranges.
     fn cues(&self, sentence: &str, offset: usize) -> Vec<(Cue, (usize, usize))> {
         let mut found: Vec<(Cue, (usize, usize))> = self

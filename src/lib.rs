@@ -32,6 +32,7 @@ pub mod boilerplate;
 pub mod calendar;
 pub mod classify;
 pub mod decode;
+pub mod digest;
 pub mod entities;
 pub mod error;
 pub mod eval;

@@ -3,6 +3,7 @@
 use crate::boilerplate::{Block, BlockLabel, BoilerplateClassifier};
 use crate::classify::CooperationClassifier;
 use crate::decode::decode;
+use crate::digest::DigestFocus;
 use crate::entities;
 use crate::extract::amount::AmountFinder;
 use crate::extract::date::DateFinder;
@@ -55,6 +56,7 @@ impl PipelineBuilder {
             layout: BoilerplateClassifier::new(),
             dates: DateFinder::new(),
             amounts: AmountFinder::new(),
+            digest: DigestFocus::new(),
             cooperation: CooperationClassifier::new().map_err(|e| crate::Error::Pattern {
                 stage: "classify",
                 reason: e.to_string(),
@@ -75,6 +77,7 @@ pub struct Pipeline {
     layout: BoilerplateClassifier,
     dates: DateFinder,
     amounts: AmountFinder,
+    digest: DigestFocus,
     cooperation: CooperationClassifier,
 }
 
@@ -113,6 +116,10 @@ impl Pipeline {
             let published = find_published(text, &blocks);
             (blocks, title, published, NormalizedText::new(text))
         };
+        let blocks = self.digest.focus(text, blocks, |item| {
+            self.cooperation
+                .cue_count(NormalizedText::new(item).as_str())
+        });
         let paragraphs = joined_paragraphs(text, &blocks, markup);
         let content: Vec<Span> = paragraphs
             .iter()

@@ -78,6 +78,7 @@ impl Cue {
 pub(crate) struct Cues {
     url: Pattern,
     keywords: Pattern,
+    imprint: Pattern,
     ad: Pattern,
     profile_head: Pattern,
     author_head: Pattern,
@@ -235,6 +236,9 @@ impl Cues {
                 r"(?i)^(?:impressum|rechtliche\s+hinweise|rechtlicher\s+hinweis|haftungsausschluss|disclaimer)\s*:?$",
             ),
             url: re(r"^<?(?:https?://|www\.)\S+>?$"),
+            imprint: re(
+                r"(?i)^(?:herausgeber(?:in)?|verantwortlich\s+für\s+den\s+inhalt|v\.\s?i\.\s?s\.\s?d\.\s?p\.?)\s*:",
+            ),
             keywords: re(
                 r"(?i)^(?:stichw(?:ö|oe)rter|stichworte|schlagw(?:ö|oe)rter|schlagworte|schlüsselwörter|tags|keywords)\s*:",
             ),
@@ -324,6 +328,9 @@ impl Cues {
         }
         if self.keywords.is_match(line) {
             return Some(Cue::Keywords);
+        }
+        if self.imprint.is_match(line) {
+            return Some(Cue::Contact);
         }
         if chars <= 160
             && (self.id_line.is_match(line)
@@ -633,6 +640,9 @@ mod tests {
             "a cue pattern does not compile"
         );
         assert!(c.url.is_match("https://www.kreis-lippe.de/"));
+        assert!(c
+            .imprint
+            .is_match("Herausgeber: Landkreis Musterland, Der Landrat"));
         assert!(c.postcode_line.is_match("32756 Detmold"));
         assert!(c.phone.is_match("Telefon: 05231 62-0"));
         assert!(c.council.is_match("Beratungsfolge:"));

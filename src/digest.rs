@@ -1,0 +1,202 @@
+//! Digests: newsletters and bulletins that carry several numbered items ("1.
+//! Rufbus verbindet …", "2. Landkreis und Stadt gründen …"), often listed in a
+//! table of contents first. The record is about the item that reports a
+//! cooperation; the other items are like teasers of other articles, and their
+//! places, people, dates and amounts are not the article's. A page is a digest
+//! when three or more headings numbered 1, 2, 3, ... are listed in a table of
+//! contents above them or each stand under a drawn rule; numbered points of one
+//! text (questions of an inquiry, points of a resolution) are neither.
+
+use regex::Regex;
+
+use crate::boilerplate::{Block, BlockLabel};
+
+/// Fewest numbered items that make a page a digest.
+const MIN_ITEMS: usize = 3;
+
+/// Finds the items of a digest page and keeps the one about a cooperation.
+#[derive(Debug, Clone)]
+pub struct DigestFocus {
+    heading: Regex,
+}
+
+impl Default for DigestFocus {
+    fn default() -> Self {
+        DigestFocus::new()
+    }
+}
+
+impl DigestFocus {
+    /// The focus with its heading pattern.
+    pub fn new() -> DigestFocus {
+        DigestFocus {
+            #[allow(
+                clippy::expect_used,
+                reason = "a fixed pattern, compiled by every test"
+            )]
+            heading: Regex::new(r"^(?P<n>[0-9]{1,2})\.\s+\p{Lu}")
+                .expect("the heading pattern is valid"),
+        }
+    }
+
+    /// `blocks` with the content of every item but the one that scores best by
+    /// `cues` (the number of cooperation cues in a text) relabelled as teasers,
+    /// and the table of contents as furniture. Pages that are no digest, or
+    /// whose best item is not clearly best, come back unchanged.
+    pub fn focus(
+        &self,
+        text: &str,
+        mut blocks: Vec<Block>,
+        cues: impl Fn(&str) -> usize,
+    ) -> Vec<Block> {
+        let numbered: Vec<(usize, u32)> = blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                let line = b.span.slice(text)?;
+                let short = line.split_whitespace().count() <= 15 && !line.ends_with('.');
+                let n = self
+                    .heading
+                    .captures(line)?
+                    .name("n")?
+                    .as_str()
+                    .parse()
+                    .ok()?;
+                short.then_some((i, n))
+            })
+            .collect();
+        // The items: the last run numbered 1, 2, 3, ... in order.
+        let Some(first) = numbered.iter().rposition(|&(_, n)| n == 1) else {
+            return blocks;
+        };
+        let mut items: Vec<usize> = Vec::new();
+        for &(i, n) in &numbered[first..] {
+            if usize::try_from(n).ok() == Some(items.len() + 1) {
+                items.push(i);
+            }
+        }
+        if items.len() < MIN_ITEMS {
+            return blocks;
+        }
+        // Numbered points of one text (the questions of an inquiry, the points
+        // of a resolution) are no items: a digest lists its items first, or
+        // sets each apart with a drawn rule.
+        let headings: Vec<String> = items
+            .iter()
+            .filter_map(|&i| blocks[i].span.slice(text).map(str::to_owned))
+            .collect();
+        let contents = blocks[..items[0]]
+            .iter()
+            .filter(|b| {
+                b.span
+                    .slice(text)
+                    .is_some_and(|t| headings.iter().any(|h| h == t))
+            })
+            .count();
+        let ruled = items.iter().all(|&i| {
+            i > 0
+                && blocks[i - 1]
+                    .span
+                    .slice(text)
+                    .is_some_and(|t| t.len() >= 3 && t.chars().all(|c| "-=_*~#".contains(c)))
+        });
+        if contents < MIN_ITEMS && !ruled {
+            return blocks;
+        }
+        let count = blocks.len();
+        let end_of = |k: usize| items.get(k + 1).copied().unwrap_or(count);
+        let scores: Vec<usize> = (0..items.len())
+            .map(|k| {
+                let body: Vec<&str> = blocks[items[k]..end_of(k)]
+                    .iter()
+                    .filter(|b| b.label.is_content())
+                    .filter_map(|b| b.span.slice(text))
+                    .collect();
+                cues(&body.join("\n"))
+            })
+            .collect();
+        let Some(best) = (0..items.len()).max_by_key(|&k| (scores[k], std::cmp::Reverse(k))) else {
+            return blocks;
+        };
+        let clearly_best =
+            scores[best] > 0 && scores.iter().filter(|&&s| s == scores[best]).count() == 1;
+        if !clearly_best {
+            return blocks;
+        }
+        // The table of contents repeats the item headings above the items.
+        for block in &mut blocks[..items[0]] {
+            if block
+                .span
+                .slice(text)
+                .is_some_and(|t| headings.iter().any(|h| h == t))
+            {
+                block.label = BlockLabel::Other;
+            }
+        }
+        for k in (0..items.len()).filter(|&k| k != best) {
+            for block in &mut blocks[items[k]..end_of(k)] {
+                if block.label.is_content() {
+                    block.label = BlockLabel::Teaser;
+                }
+            }
+        }
+        blocks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boilerplate::BoilerplateClassifier;
+
+    const NEWSLETTER: &str = "Gemeinde-Info 4/2024\n\nIn dieser Ausgabe:\n1. Neuer Spielplatz im Ortskern\n2. Zwei Gemeinden teilen ihre IT\n3. Sprechzeiten im Advent\n\n1. Neuer Spielplatz im Ortskern\n\nDer Spielplatz an der Kirche in Altdorf wird im Frühjahr für 40.000 Euro erneuert und bekommt eine neue Rutsche.\n\n2. Zwei Gemeinden teilen ihre IT\n\nDie Gemeinden Altdorf und Neudorf legen ihre IT zusammen und wollen gemeinsam einen Administrator beschäftigen.\n\n3. Sprechzeiten im Advent\n\nDas Rathaus in Neudorf ist vom 22. Dezember an nur vormittags geöffnet, wie die Verwaltung am Montag mitteilte.\n";
+
+    fn labels_of(text: &str, blocks: &[Block]) -> Vec<(String, BlockLabel)> {
+        blocks
+            .iter()
+            .map(|b| (b.span.slice(text).unwrap_or("").to_owned(), b.label))
+            .collect()
+    }
+
+    fn cue_count(text: &str) -> usize {
+        text.matches("gemeinsam").count() + text.matches("zusammen").count()
+    }
+
+    #[test]
+    fn only_the_item_with_cues_stays_content() {
+        let blocks = BoilerplateClassifier::new().classify(NEWSLETTER);
+        let focused = DigestFocus::new().focus(NEWSLETTER, blocks, cue_count);
+        let labels = labels_of(NEWSLETTER, &focused);
+        let label = |prefix: &str| {
+            labels
+                .iter()
+                .filter(|(t, _)| t.starts_with(prefix))
+                .map(|(_, l)| *l)
+                .collect::<Vec<_>>()
+        };
+        assert!(label("Die Gemeinden Altdorf")
+            .iter()
+            .all(|l| l.is_content()));
+        assert_eq!(label("Der Spielplatz"), [BlockLabel::Teaser]);
+        assert_eq!(label("Das Rathaus"), [BlockLabel::Teaser]);
+        // The table of contents and the item heading.
+        assert!(!label("1. Neuer Spielplatz")[0].is_content());
+    }
+
+    #[test]
+    fn numbered_points_of_one_text_are_no_items() {
+        let text = "Beschluss\n\n1. Die Stadt tritt dem Zweckverband bei und arbeitet mit ihm zusammen\n\nDer Beitritt gilt ab Januar.\n\n2. Die Stadt zahlt eine Umlage\n\nDie Umlage beträgt 10.000 Euro.\n\n3. Die Verwaltung wird beauftragt\n\nSie soll die Verfahren umstellen.\n";
+        let blocks = BoilerplateClassifier::new().classify(text);
+        let before = labels_of(text, &blocks);
+        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        assert_eq!(labels_of(text, &focused), before);
+    }
+
+    #[test]
+    fn a_page_without_a_clear_item_stays_as_it_is() {
+        let blocks = BoilerplateClassifier::new().classify(NEWSLETTER);
+        let before = labels_of(NEWSLETTER, &blocks);
+        let focused = DigestFocus::new().focus(NEWSLETTER, blocks, |_| 0);
+        assert_eq!(labels_of(NEWSLETTER, &focused), before);
+    }
+}
