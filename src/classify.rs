@@ -152,6 +152,9 @@ const OPERATOR: &str = r"\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung
 /// Sentences in which a body pays for the cooperation of others.
 const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezuschusst|bezuschussen)\b|\b(?:zuschuss|zuschüsse|fördermittel|förderprogramm|finanziert)";
 
+/// Sentences in which an authority approves or supervises what others agreed.
+const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
+
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b";
 
@@ -166,6 +169,7 @@ pub struct CooperationClassifier {
     operator: Regex,
     funding: Regex,
     rejection: Regex,
+    supervision: Regex,
 }
 
 impl CooperationClassifier {
@@ -186,6 +190,7 @@ impl CooperationClassifier {
             operator: crate::pattern::compile(OPERATOR)?,
             funding: crate::pattern::compile(FUNDING)?,
             rejection: crate::pattern::compile(REJECTION)?,
+            supervision: crate::pattern::compile(SUPERVISION)?,
         })
     }
 
@@ -211,14 +216,17 @@ impl CooperationClassifier {
             }
             // Parties first: most sentences name none, and then their cues
             // do not matter.
+            let (start, end) = view.normalized_range(*sentence);
+            // An authority that approves or supervises is no partner.
+            let supervising = self.supervision.is_match(&norm[start..end]);
             let named: Vec<usize> = acting(view, *sentence, mentions)
                 .into_iter()
                 .filter(|&e| is_party_kind(kinds[e]))
+                .filter(|&e| !(supervising && kinds[e] == EntityKind::Authority))
                 .collect();
             if named.is_empty() {
                 continue;
             }
-            let (start, end) = view.normalized_range(*sentence);
             let found = self.cues(&norm[start..end], start);
             // "Der Stadtrat lehnt den Beitritt ab": a cue that is turned down
             // reports no cooperation.
@@ -661,6 +669,30 @@ mod tests {
         // Two local bodies acting: no guess.
         let d = decide("Rathaus gibt Server an KDO ab|Jena hat beschlossen, dass Gera mitmacht.");
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn an_approving_authority_is_no_party() {
+        let kinds = [
+            EntityKind::Municipality,
+            EntityKind::Municipality,
+            EntityKind::Authority,
+        ];
+        let text = "Kooperation|Jena und Gera arbeiten zusammen.|Die Kooperation hat die Aufsicht genehmigt.";
+        let sentences: Vec<Span> = [(0, 11), (12, 44), (45, 88)]
+            .iter()
+            .map(|&(s, e)| Span::new(s, e))
+            .collect();
+        let mentions = vec![
+            (Span::new(12, 16), 0),
+            (Span::new(21, 25), 1),
+            (Span::new(69, 77), 2),
+        ];
+        let view = NormalizedText::new(text);
+        let d = CooperationClassifier::new()
+            .unwrap()
+            .decide(&view, &sentences, &mentions, &kinds);
+        assert_eq!(d.parties, [0, 1]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::extract::organisation::FoundOrganisation;
 use crate::gazetteer::resolve::Resolved;
 use crate::gazetteer::Entry;
-use crate::record::Entity;
+use crate::record::{Entity, EntityKind};
 use crate::span::{Quote, Span};
 
 /// The entities of a document and where each is mentioned.
@@ -54,7 +54,21 @@ pub fn collect(
         };
         found.push((span, index));
     };
-    for p in places {
+    // An authority named by its head and seat alone ("Bezirksregierung Köln")
+    // is one body; its seat is not named on its own. A longer name keeps its
+    // places ("Ministerium ... des Landes Schleswig-Holstein" names the Land).
+    let authorities: Vec<Span> = organisations
+        .iter()
+        .filter(|o| {
+            o.kind == EntityKind::Authority
+                && o.span
+                    .slice(text)
+                    .is_some_and(|t| t.split_whitespace().count() == 2)
+        })
+        .map(|o| o.span)
+        .collect();
+    let inside_authority = |span: Span| authorities.iter().any(|a| a.contains(span));
+    for p in places.iter().filter(|p| !inside_authority(p.span)) {
         let entry = &entries[p.entry];
         add(Key::Entry(p.entry), p.span, &|quote| Entity {
             name: entry.name.clone(),
@@ -68,10 +82,12 @@ pub fn collect(
             mentions: vec![quote],
         });
     }
-    for o in organisations
-        .iter()
-        .filter(|o| !places.iter().any(|p| p.span.overlaps(o.span)))
-    {
+    let stands_alone = |o: &FoundOrganisation| {
+        places
+            .iter()
+            .all(|p| !p.span.overlaps(o.span) || authorities.contains(&o.span))
+    };
+    for o in organisations.iter().filter(|o| stands_alone(o)) {
         add(Key::Named(o.name.clone()), o.span, &|quote| Entity {
             name: o.name.clone(),
             kind: o.kind,
@@ -157,6 +173,38 @@ mod tests {
         assert_eq!(doc.entities[1].id.as_deref(), Some("ags:16053000"));
         let order: Vec<_> = doc.mentions.iter().map(|(s, i)| (s.start, *i)).collect();
         assert_eq!(order, [(4, 0), (22, 1), (28, 1), (42, 0)]);
+    }
+
+    #[test]
+    fn an_authority_named_with_its_seat_is_one_entity() {
+        let text = "Die Bezirksregierung Jena hat zugestimmt.";
+        let entry = Entry {
+            id: "ags:16053000".into(),
+            name: "Jena".into(),
+            kind: EntityKind::Municipality,
+            aliases: Vec::new(),
+            bare: None,
+            land: None,
+            district: None,
+            population: 0,
+            historical: false,
+            common_word: false,
+            common_aliases: Vec::new(),
+        };
+        let place = Resolved {
+            span: Span::new(21, 25),
+            entry: 0,
+            form: FormKind::Name,
+            alternatives: Vec::new(),
+        };
+        let authority = FoundOrganisation {
+            span: Span::new(4, 25),
+            name: "Bezirksregierung Jena".into(),
+            kind: EntityKind::Authority,
+        };
+        let doc = collect(text, &[place], &[entry], &[authority]);
+        let names: Vec<_> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Bezirksregierung Jena"]);
     }
 
     #[test]
