@@ -231,3 +231,23 @@ fn second_holdout_scores_stay_above_their_floors() {
         5,
     );
 }
+
+#[test]
+fn third_holdout_scores_stay_above_their_floors() {
+    check_floors(
+        "holdout3",
+        &[
+            "entities=0.90",
+            "parties=0.85",
+            "officials=0.84",
+            "roles=0.92",
+            "dates=0.88",
+            "amounts=0.83",
+            "published=0.95",
+            "title=0.78",
+            "cooperation=0.95",
+            "kind=0.85",
+        ],
+        8,
+    );
+}
