@@ -317,8 +317,10 @@ impl CooperationClassifier {
 }
 
 /// Words that make the place after them a location ("in Saarbrücken", "aus
-/// Osnabrück", "nach Magdeburg"), not a party.
-const LOCATIVES: &[&str] = &["aus", "bei", "im", "in", "nach", "nahe"];
+/// Osnabrück", "nach Magdeburg", "am Standort Senftenberg"), not a party.
+const LOCATIVES: &[&str] = &[
+    "am", "aus", "bei", "im", "in", "nach", "nahe", "sitz", "standort",
+];
 
 /// Entries named in `sentence` other than as a location; a place joined by "und"
 /// or a comma to a location is a location too ("aus Stuttgart und München").

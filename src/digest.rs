@@ -5,7 +5,10 @@
 //! places, people, dates and amounts are not the article's. A page is a digest
 //! when three or more headings numbered 1, 2, 3, ... are listed in a table of
 //! contents above them or each stand under a drawn rule; numbered points of one
-//! text (questions of an inquiry, points of a resolution) are neither.
+//! text (questions of an inquiry, points of a resolution) are neither. Council
+//! minutes are digests of their agenda items ("zu TOP 8", "zu TOP 9"). When the
+//! headline stood in an item that is dropped, the kept item's heading is the
+//! headline.
 
 use regex::Regex;
 
@@ -34,8 +37,10 @@ impl DigestFocus {
                 clippy::expect_used,
                 reason = "a fixed pattern, compiled by every test"
             )]
-            heading: Regex::new(r"^(?P<n>[0-9]{1,2})\.\s+\p{Lu}")
-                .expect("the heading pattern is valid"),
+            heading: Regex::new(
+                r"^(?:(?P<n>[0-9]{1,2})\.\s+\p{Lu}|(?:zu\s+)?TOP\s+(?P<top>[0-9]{1,3})[.:]?\s)",
+            )
+            .expect("the heading pattern is valid"),
         }
     }
 
@@ -49,33 +54,14 @@ impl DigestFocus {
         mut blocks: Vec<Block>,
         cues: impl Fn(&str) -> usize,
     ) -> Vec<Block> {
-        let numbered: Vec<(usize, u32)> = blocks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, b)| {
-                let line = b.span.slice(text)?;
-                let short = line.split_whitespace().count() <= 15 && !line.ends_with('.');
-                let n = self
-                    .heading
-                    .captures(line)?
-                    .name("n")?
-                    .as_str()
-                    .parse()
-                    .ok()?;
-                short.then_some((i, n))
-            })
-            .collect();
-        // The items: the last run numbered 1, 2, 3, ... in order.
-        let Some(first) = numbered.iter().rposition(|&(_, n)| n == 1) else {
-            return blocks;
+        let items = self.agenda_items(text, &blocks);
+        let agenda = items.len() >= 2;
+        let items = if agenda {
+            items
+        } else {
+            self.numbered_items(text, &blocks)
         };
-        let mut items: Vec<usize> = Vec::new();
-        for &(i, n) in &numbered[first..] {
-            if usize::try_from(n).ok() == Some(items.len() + 1) {
-                items.push(i);
-            }
-        }
-        if items.len() < MIN_ITEMS {
+        if items.len() < MIN_ITEMS && !agenda {
             return blocks;
         }
         // Numbered points of one text (the questions of an inquiry, the points
@@ -100,7 +86,7 @@ impl DigestFocus {
                     .slice(text)
                     .is_some_and(|t| t.len() >= 3 && t.chars().all(|c| "-=_*~#".contains(c)))
         });
-        if contents < MIN_ITEMS && !ruled {
+        if contents < MIN_ITEMS && !ruled && !agenda {
             return blocks;
         }
         let count = blocks.len();
@@ -133,14 +119,88 @@ impl DigestFocus {
                 block.label = BlockLabel::Other;
             }
         }
+        let mut title_dropped = false;
         for k in (0..items.len()).filter(|&k| k != best) {
             for block in &mut blocks[items[k]..end_of(k)] {
+                title_dropped |= block.label == BlockLabel::Title;
                 if block.label.is_content() {
                     block.label = BlockLabel::Teaser;
                 }
             }
         }
+        // The headline of a dropped item gives way to the heading of the kept
+        // one; in minutes the kept agenda item is the headline.
+        if title_dropped || agenda {
+            for block in blocks.iter_mut().filter(|b| b.label == BlockLabel::Title) {
+                block.label = BlockLabel::Other;
+            }
+            blocks[items[best]].label = BlockLabel::Title;
+            // Lines the heading wraps onto stand right below it.
+            let mut above = blocks[items[best]].span;
+            for block in blocks.iter_mut().skip(items[best] + 1) {
+                let gap = text.get(above.end..block.span.start).unwrap_or("\n\n");
+                let wrapped = gap.trim().is_empty() && gap.matches('\n').count() == 1;
+                let short = block
+                    .span
+                    .slice(text)
+                    .is_some_and(|l| l.split_whitespace().count() <= 15);
+                if !(wrapped && short) {
+                    break;
+                }
+                block.label = BlockLabel::Subtitle;
+                above = block.span;
+            }
+        }
         blocks
+    }
+
+    /// The item headings numbered 1, 2, 3, ...: the last such run, in order.
+    fn numbered_items(&self, text: &str, blocks: &[Block]) -> Vec<usize> {
+        let numbered = self.headings(text, blocks, "n");
+        let Some(first) = numbered.iter().rposition(|&(_, n)| n == 1) else {
+            return Vec::new();
+        };
+        let mut items: Vec<usize> = Vec::new();
+        for &(i, n) in &numbered[first..] {
+            if n == items.len() + 1 {
+                items.push(i);
+            }
+        }
+        items
+    }
+
+    /// The agenda items of council minutes ("zu TOP 8", "TOP 9:"), numbered on
+    /// from any first item: minutes are printed in parts.
+    fn agenda_items(&self, text: &str, blocks: &[Block]) -> Vec<usize> {
+        let mut items: Vec<usize> = Vec::new();
+        let mut last: Option<usize> = None;
+        for (i, n) in self.headings(text, blocks, "top") {
+            if last.map_or(true, |l| n == l + 1) {
+                items.push(i);
+                last = Some(n);
+            }
+        }
+        items
+    }
+
+    /// Short heading blocks with their number in capture group `group`.
+    fn headings(&self, text: &str, blocks: &[Block], group: &str) -> Vec<(usize, usize)> {
+        blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                let line = b.span.slice(text)?;
+                let short = line.split_whitespace().count() <= 15 && !line.ends_with('.');
+                let n = self
+                    .heading
+                    .captures(line)?
+                    .name(group)?
+                    .as_str()
+                    .parse()
+                    .ok()?;
+                short.then_some((i, n))
+            })
+            .collect()
     }
 }
 
@@ -190,6 +250,22 @@ mod tests {
         let before = labels_of(text, &blocks);
         let focused = DigestFocus::new().focus(text, blocks, cue_count);
         assert_eq!(labels_of(text, &focused), before);
+    }
+
+    #[test]
+    fn minutes_keep_the_agenda_item_about_a_cooperation() {
+        let text = "Gemeinderat Altdorf – Niederschrift über die Sitzung vom 3. Mai 2024          Seite 4\n\nzu TOP 6    Neue Spielgeräte für den Kindergarten\n\nDer Gemeinderat beschließt die Beschaffung neuer Spielgeräte für den Kindergarten im Ortsteil.\n\nzu TOP 7    Vereinbarung mit der Gemeinde Neudorf über eine\n            gemeinsame IT-Betreuung\n\nDer Bürgermeister erläutert die Vorlage. Die Gemeinden Altdorf und Neudorf wollen ihre IT gemeinsam betreuen lassen und teilen sich die Kosten.\n";
+        let blocks = BoilerplateClassifier::new().classify(text);
+        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        assert_eq!(
+            crate::extract::title::find_title(text, &focused).as_deref(),
+            Some("Vereinbarung mit der Gemeinde Neudorf über eine gemeinsame IT-Betreuung")
+        );
+        let labels = labels_of(text, &focused);
+        let spielgeraete = labels
+            .iter()
+            .find(|(t, _)| t.starts_with("Der Gemeinderat"));
+        assert_eq!(spielgeraete.map(|(_, l)| *l), Some(BlockLabel::Teaser));
     }
 
     #[test]

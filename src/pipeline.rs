@@ -102,24 +102,26 @@ impl Pipeline {
     pub fn extract(&self, source: String, text: &str) -> Record {
         let entries = self.gazetteer.entries();
         let markup = looks_like_html(text);
+        let focus = |blocks| {
+            self.digest.focus(text, blocks, |item: &str| {
+                self.cooperation
+                    .cue_count(NormalizedText::new(item).as_str())
+            })
+        };
         let (blocks, title, published, view) = if markup {
             let page = analyse(text);
             (
-                page.blocks,
+                focus(page.blocks),
                 page.title,
                 page.published,
                 NormalizedText::new_markup(text),
             )
         } else {
-            let blocks = self.layout.classify(text);
+            let blocks = focus(self.layout.classify(text));
             let title = find_title(text, &blocks);
             let published = find_published(text, &blocks);
             (blocks, title, published, NormalizedText::new(text))
         };
-        let blocks = self.digest.focus(text, blocks, |item| {
-            self.cooperation
-                .cue_count(NormalizedText::new(item).as_str())
-        });
         let paragraphs = joined_paragraphs(text, &blocks, markup);
         let content: Vec<Span> = paragraphs
             .iter()

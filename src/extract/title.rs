@@ -22,8 +22,24 @@ pub fn find_title(text: &str, blocks: &[Block]) -> Option<String> {
         None => subject_field(text, blocks)?.to_owned(),
     };
     let line = field_value(&line).unwrap_or(&line);
-    let title = strip_site_suffix(line.trim()).trim();
+    let line = strip_agenda_label(line.trim());
+    let title = strip_site_suffix(line).trim();
     (!title.is_empty()).then(|| title.to_owned())
+}
+
+/// The headline of an agenda item without its label ("zu TOP 9 Kooperations…").
+fn strip_agenda_label(line: &str) -> &str {
+    let rest = line.strip_prefix("zu ").unwrap_or(line);
+    let Some(number) = rest.strip_prefix("TOP ").map(str::trim_start) else {
+        return line;
+    };
+    let digits = number
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(number.len());
+    if digits == 0 {
+        return line;
+    }
+    number[digits..].trim_start_matches([':', '.']).trim_start()
 }
 
 /// Words a headline line cannot end with unless it goes on below.
