@@ -158,6 +158,16 @@ const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b";
 
+/// Words of which every [`OPERATOR`] phrase holds one.
+const OPERATOR_WORDS: &[&str] = &[
+    "betreib",
+    "betrieb",
+    "leitung",
+    "federführung",
+    "partner",
+    "dienstleister",
+];
+
 /// How many content sentences are searched for operators of a cooperation.
 const OPERATOR_SENTENCES: usize = 20;
 
@@ -217,13 +227,16 @@ impl CooperationClassifier {
             // Parties first: most sentences name none, and then their cues
             // do not matter.
             let (start, end) = view.normalized_range(*sentence);
-            // An authority that approves or supervises is no partner.
-            let supervising = self.supervision.is_match(&norm[start..end]);
-            let named: Vec<usize> = acting(view, *sentence, mentions)
+            let mut named: Vec<usize> = acting(view, *sentence, mentions)
                 .into_iter()
                 .filter(|&e| is_party_kind(kinds[e]))
-                .filter(|&e| !(supervising && kinds[e] == EntityKind::Authority))
                 .collect();
+            // An authority that approves or supervises is no partner.
+            if named.iter().any(|&e| kinds[e] == EntityKind::Authority)
+                && self.supervision.is_match(&norm[start..end])
+            {
+                named.retain(|&e| kinds[e] != EntityKind::Authority);
+            }
             if named.is_empty() {
                 continue;
             }
@@ -266,7 +279,10 @@ impl CooperationClassifier {
         let kind = kind_of(&weights, &parties, kinds);
         for sentence in sentences.iter().take(OPERATOR_SENTENCES) {
             let (start, end) = view.normalized_range(*sentence);
-            if !self.operator.is_match(&norm[start..end]) {
+            let words = &norm[start..end];
+            // Every operator phrase holds one of these words: a cheap test first.
+            let may_operate = OPERATOR_WORDS.iter().any(|w| words.contains(w));
+            if !may_operate || !self.operator.is_match(words) {
                 continue;
             }
             for e in acting(view, *sentence, mentions) {

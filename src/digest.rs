@@ -190,6 +190,11 @@ impl DigestFocus {
             .enumerate()
             .filter_map(|(i, b)| {
                 let line = b.span.slice(text)?;
+                // Every heading starts with a digit, "zu" or "TOP": most lines
+                // are out before the pattern runs.
+                if !line.starts_with(|c: char| c.is_ascii_digit() || c == 'z' || c == 'T') {
+                    return None;
+                }
                 let short = line.split_whitespace().count() <= 15 && !line.ends_with('.');
                 let n = self
                     .heading
