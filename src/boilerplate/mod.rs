@@ -132,10 +132,46 @@ impl Default for BoilerplateClassifier {
 
 type Labels = Vec<Option<BlockLabel>>;
 
+/// Lines at most this long have their cue remembered.
+const CACHED_LINE_CHARS: usize = 160;
+
+/// Remembered lines per thread before the memory starts afresh: at most about
+/// 1 MiB per worker.
+const CACHED_LINES: usize = 4096;
+
+/// Per thread: line text -> its cue, as a short line and as running text.
+type CueCache = HashMap<String, [Option<Option<Cue>>; 2]>;
+
+thread_local! {
+    static CUE_CACHE: std::cell::RefCell<CueCache> = std::cell::RefCell::new(HashMap::new());
+}
+
 impl BoilerplateClassifier {
     /// A classifier with the default rules.
     pub fn new() -> BoilerplateClassifier {
         BoilerplateClassifier { cues: Cues::new() }
+    }
+
+    /// The cue of a line, remembered per thread for short lines: navigation,
+    /// footers and legal lines repeat on every page of a portal. The cues are
+    /// fixed patterns, so a remembered answer is the answer.
+    fn cached_cue(&self, line: &Line<'_>) -> Option<Cue> {
+        if line.chars > CACHED_LINE_CHARS {
+            return self.cues.cue(line.text, line.words, line.prose);
+        }
+        CUE_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let slot = usize::from(line.prose);
+            if let Some(known) = cache.get(line.text).and_then(|answers| answers[slot]) {
+                return known;
+            }
+            let cue = self.cues.cue(line.text, line.words, line.prose);
+            if cache.len() >= CACHED_LINES {
+                cache.clear();
+            }
+            cache.entry(line.text.to_owned()).or_insert([None; 2])[slot] = Some(cue);
+            cue
+        })
     }
 
     /// The blocks of `text`, in text order.
@@ -143,11 +179,7 @@ impl BoilerplateClassifier {
         let lines = split_lines(text);
         let cues: Vec<Option<Cue>> = lines
             .iter()
-            .map(|l| {
-                (!l.is_blank())
-                    .then(|| self.cues.cue(l.text, l.words, l.prose))
-                    .flatten()
-            })
+            .map(|l| (!l.is_blank()).then(|| self.cached_cue(l)).flatten())
             .collect();
         let mut labels: Labels = cues.iter().map(|c| c.map(|c| c.label())).collect();
         // "Pressemitteilung vom 9. Oktober 2014" dates the page it heads.
@@ -1084,6 +1116,28 @@ mod tests {
     impl NamedCase for Case {
         fn name(&self) -> &str {
             &self.name
+        }
+    }
+
+    #[test]
+    fn remembered_cues_are_the_cues() {
+        let c = BoilerplateClassifier::new();
+        let cases: toml::Table =
+            toml::from_str(include_str!("../../testdata/cases/boilerplate.toml"))
+                .expect("the case file parses");
+        let texts: Vec<String> = cases["case"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|case| case.get("text")?.as_str().map(str::to_owned))
+            .collect();
+        // Every line's cue as computed afresh, then through the warm cache.
+        for text in &texts {
+            for line in split_lines(text).iter().filter(|l| !l.is_blank()) {
+                let fresh = c.cues.cue(line.text, line.words, line.prose);
+                assert_eq!(c.cached_cue(line), fresh, "{}", line.text);
+                assert_eq!(c.cached_cue(line), fresh, "{}", line.text);
+            }
         }
     }
 
