@@ -10,11 +10,19 @@
 //! The parties are the places and organisations named in the first sentences that
 //! carry a cue (the headline with its kicker counts as one): press texts name who
 //! cooperates up front and mention others (examples, competitors, earlier projects)
-//! further down. The kind follows from cues and parties: a merger or membership cue
-//! decides when it is the strongest special cue (cues in the headline weigh most);
-//! an outsourcing cue with a provider or company among the parties, or a company
-//! among them, means outsourcing; two or more Länder make it interstate, two or more
-//! municipalities or districts intermunicipal. The cue spans are returned as
+//! further down. Not parties: places named as locations (after "in", in a dateline,
+//! as a company's seat, inside a club's name), a sponsor once two partners are
+//! known, an authority approving what others agreed. A sentence that turns its cue
+//! down ("lehnt den Beitritt ab") counts for nothing. Providers named as operators
+//! of the joint service ("Betreiber wird …") join the parties; when the cue
+//! sentences name one body only, the page's own town or the one local body named
+//! as acting is its partner.
+//!
+//! The kind follows from cues and parties: a merger or membership cue decides when
+//! it is the strongest special cue (cues in the headline weigh most); an
+//! outsourcing cue with a provider or company among the parties, or a company
+//! among them, means outsourcing; two or more Länder make it interstate, two or
+//! more municipalities or districts intermunicipal. The cue spans are returned as
 //! evidence, for a reader to check.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
