@@ -235,23 +235,24 @@ impl CooperationClassifier {
             // Parties first: most sentences name none, and then their cues
             // do not matter.
             let (start, end) = view.normalized_range(*sentence);
+            let words = &norm[start..end];
             let mut named: Vec<usize> = acting(view, *sentence, mentions)
                 .into_iter()
                 .filter(|&e| is_party_kind(kinds[e]))
                 .collect();
             // An authority that approves or supervises is no partner.
             if named.iter().any(|&e| kinds[e] == EntityKind::Authority)
-                && self.supervision.is_match(&norm[start..end])
+                && self.supervision.is_match(words)
             {
                 named.retain(|&e| kinds[e] != EntityKind::Authority);
             }
             if named.is_empty() {
                 continue;
             }
-            let found = self.cues(&norm[start..end], start);
+            let found = self.cues(words, start);
             // "Der Stadtrat lehnt den Beitritt ab": a cue that is turned down
             // reports no cooperation.
-            if found.is_empty() || self.rejection.is_match(&norm[start..end]) {
+            if found.is_empty() || self.rejection.is_match(words) {
                 continue;
             }
             // The headline weighs most, then the first cue sentence.
@@ -267,7 +268,7 @@ impl CooperationClassifier {
             }
             // Once two parties are known, a body that funds their work is
             // a sponsor, not a partner ("Das Land fördert die Zusammenarbeit").
-            if parties.len() >= 2 && self.funding.is_match(&norm[start..end]) {
+            if parties.len() >= 2 && self.funding.is_match(words) {
                 continue;
             }
             for e in named {
@@ -417,19 +418,20 @@ fn dateline_end(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)
         return start;
     };
     // Between the places only separators: nothing else may stand before the dash.
+    let separators =
+        |from: usize, to: usize| norm[from..to].chars().all(|c| matches!(c, ' ' | '/' | ','));
     let mut at = start;
     for &(span, _) in mentions {
         let (s, e) = view.normalized_range(span);
         if e > dash {
             break;
         }
-        if !norm[at..s].chars().all(|c| matches!(c, ' ' | '/' | ',')) {
+        if !separators(at, s) {
             return start;
         }
         at = e;
     }
-    let rest_is_separator = norm[at..dash].chars().all(|c| matches!(c, ' ' | '/' | ','));
-    if at > start && rest_is_separator {
+    if at > start && separators(at, dash) {
         dash
     } else {
         start
@@ -454,12 +456,7 @@ fn only_local_actor(
     ) {
         return None;
     }
-    let local = |e: &usize| {
-        *e != partner
-            && kinds
-                .get(*e)
-                .is_some_and(|k| matches!(k, EntityKind::Municipality | EntityKind::District))
-    };
+    let local = |e: &usize| *e != partner && kinds.get(*e).copied().is_some_and(is_local);
     let mut actors: Vec<usize> = sentences
         .iter()
         .flat_map(|&s| acting(view, s, mentions))
@@ -522,7 +519,7 @@ fn in_club_name(before: &str) -> bool {
 /// The kind, from the cue weights and the parties' kinds.
 fn kind_of(weights: &[u32; 4], parties: &[usize], kinds: &[EntityKind]) -> CooperationKind {
     let count = |pred: fn(EntityKind) -> bool| parties.iter().filter(|&&e| pred(kinds[e])).count();
-    let places = count(|k| matches!(k, EntityKind::Municipality | EntityKind::District));
+    let places = count(is_local);
     let states = count(|k| k == EntityKind::State);
     let companies = count(|k| k == EntityKind::Company);
     let providers = count(|k| k == EntityKind::Provider);
@@ -548,6 +545,11 @@ fn kind_of(weights: &[u32; 4], parties: &[usize], kinds: &[EntityKind]) -> Coope
     }
 }
 
+/// Municipalities and districts: the local bodies.
+fn is_local(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Municipality | EntityKind::District)
+}
+
 /// Kinds of entity that can take part in a cooperation.
 fn is_party_kind(kind: EntityKind) -> bool {
     matches!(
@@ -568,10 +570,9 @@ fn is_party_kind(kind: EntityKind) -> bool {
 /// than `partner` that the page names most often, at least twice, and more often
 /// than any other. Only local bodies: their own pages report this way.
 fn home_party(partner: usize, mentions: &[(Span, usize)], kinds: &[EntityKind]) -> Option<usize> {
-    let local = |k: &EntityKind| matches!(k, EntityKind::Municipality | EntityKind::District);
     let mut counts = vec![0usize; kinds.len()];
     for &(_, e) in mentions {
-        if e != partner && kinds.get(e).is_some_and(local) {
+        if e != partner && kinds.get(e).copied().is_some_and(is_local) {
             counts[e] += 1;
         }
     }

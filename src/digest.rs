@@ -12,7 +12,7 @@
 
 use regex::Regex;
 
-use crate::boilerplate::{Block, BlockLabel};
+use crate::boilerplate::{is_rule, Block, BlockLabel};
 
 /// Fewest numbered items that make a page a digest.
 const MIN_ITEMS: usize = 3;
@@ -37,10 +37,8 @@ impl DigestFocus {
                 clippy::expect_used,
                 reason = "a fixed pattern, compiled by every test"
             )]
-            heading: Regex::new(
-                r"^(?:(?P<n>[0-9]{1,2})\.\s+\p{Lu}|(?:zu\s+)?TOP\s+(?P<top>[0-9]{1,3})[.:]?\s)",
-            )
-            .expect("the heading pattern is valid"),
+            heading: Regex::new(r"^(?P<n>[0-9]{1,2})\.\s+\p{Lu}")
+                .expect("the heading pattern is valid"),
         }
     }
 
@@ -67,26 +65,23 @@ impl DigestFocus {
         // Numbered points of one text (the questions of an inquiry, the points
         // of a resolution) are no items: a digest lists its items first, or
         // sets each apart with a drawn rule.
-        let headings: Vec<String> = items
+        let headings: Vec<&str> = items
             .iter()
-            .filter_map(|&i| blocks[i].span.slice(text).map(str::to_owned))
+            .filter_map(|&i| blocks[i].span.slice(text))
             .collect();
-        let contents = blocks[..items[0]]
-            .iter()
-            .filter(|b| {
-                b.span
-                    .slice(text)
-                    .is_some_and(|t| headings.iter().any(|h| h == t))
-            })
-            .count();
-        let ruled = items.iter().all(|&i| {
-            i > 0
-                && blocks[i - 1]
+        // The table of contents repeats the item headings above the items.
+        let contents: Vec<usize> = (0..items[0])
+            .filter(|&i| {
+                blocks[i]
                     .span
                     .slice(text)
-                    .is_some_and(|t| t.len() >= 3 && t.chars().all(|c| "-=_*~#".contains(c)))
-        });
-        if contents < MIN_ITEMS && !ruled && !agenda {
+                    .is_some_and(|t| headings.contains(&t))
+            })
+            .collect();
+        let ruled = items
+            .iter()
+            .all(|&i| i > 0 && blocks[i - 1].span.slice(text).is_some_and(is_rule));
+        if contents.len() < MIN_ITEMS && !ruled && !agenda {
             return blocks;
         }
         let count = blocks.len();
@@ -109,15 +104,8 @@ impl DigestFocus {
         if !clearly_best {
             return blocks;
         }
-        // The table of contents repeats the item headings above the items.
-        for block in &mut blocks[..items[0]] {
-            if block
-                .span
-                .slice(text)
-                .is_some_and(|t| headings.iter().any(|h| h == t))
-            {
-                block.label = BlockLabel::Other;
-            }
+        for &i in &contents {
+            blocks[i].label = BlockLabel::Other;
         }
         let mut title_dropped = false;
         for k in (0..items.len()).filter(|&k| k != best) {
@@ -156,7 +144,14 @@ impl DigestFocus {
 
     /// The item headings numbered 1, 2, 3, ...: the last such run, in order.
     fn numbered_items(&self, text: &str, blocks: &[Block]) -> Vec<usize> {
-        let numbered = self.headings(text, blocks, "n");
+        let numbered = self.headings(text, blocks, |line| {
+            self.heading
+                .captures(line)?
+                .name("n")?
+                .as_str()
+                .parse()
+                .ok()
+        });
         let Some(first) = numbered.iter().rposition(|&(_, n)| n == 1) else {
             return Vec::new();
         };
@@ -174,7 +169,7 @@ impl DigestFocus {
     fn agenda_items(&self, text: &str, blocks: &[Block]) -> Vec<usize> {
         let mut items: Vec<usize> = Vec::new();
         let mut last: Option<usize> = None;
-        for (i, n) in self.headings(text, blocks, "top") {
+        for (i, n) in self.headings(text, blocks, |line| agenda_item(line).map(|(n, _)| n)) {
             if last.map_or(true, |l| n == l + 1) {
                 items.push(i);
                 last = Some(n);
@@ -183,8 +178,13 @@ impl DigestFocus {
         items
     }
 
-    /// Short heading blocks with their number in capture group `group`.
-    fn headings(&self, text: &str, blocks: &[Block], group: &str) -> Vec<(usize, usize)> {
+    /// Short heading blocks with the number `number` reads from them.
+    fn headings(
+        &self,
+        text: &str,
+        blocks: &[Block],
+        number: impl Fn(&str) -> Option<usize>,
+    ) -> Vec<(usize, usize)> {
         blocks
             .iter()
             .enumerate()
@@ -196,17 +196,36 @@ impl DigestFocus {
                     return None;
                 }
                 let short = line.split_whitespace().count() <= 15 && !line.ends_with('.');
-                let n = self
-                    .heading
-                    .captures(line)?
-                    .name(group)?
-                    .as_str()
-                    .parse()
-                    .ok()?;
+                let n = number(line)?;
                 short.then_some((i, n))
             })
             .collect()
     }
+}
+
+/// The number and the heading of an agenda item's label ("zu TOP 9
+/// Kooperationsvereinbarung …", "TOP 9: …"); `None` for any other line.
+pub(crate) fn agenda_item(line: &str) -> Option<(usize, &str)> {
+    let rest = line
+        .strip_prefix("zu")
+        .filter(|r| r.starts_with(char::is_whitespace))
+        .map_or(line, str::trim_start);
+    let number = rest
+        .strip_prefix("TOP")
+        .filter(|r| r.starts_with(char::is_whitespace))?
+        .trim_start();
+    let digits = number
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(number.len());
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let n = number[..digits].parse().ok()?;
+    let after = &number[digits..];
+    let after = after.strip_prefix([':', '.']).unwrap_or(after);
+    after
+        .starts_with(char::is_whitespace)
+        .then(|| (n, after.trim_start()))
 }
 
 #[cfg(test)]

@@ -83,9 +83,7 @@ pub fn collect(
         });
     }
     let stands_alone = |o: &FoundOrganisation| {
-        places
-            .iter()
-            .all(|p| !p.span.overlaps(o.span) || authorities.contains(&o.span))
+        authorities.contains(&o.span) || !places.iter().any(|p| p.span.overlaps(o.span))
     };
     for o in organisations.iter().filter(|o| stands_alone(o)) {
         add(Key::Named(o.name.clone()), o.span, &|quote| Entity {
@@ -130,10 +128,9 @@ mod tests {
     use crate::gazetteer::forms::FormKind;
     use crate::record::EntityKind;
 
-    #[test]
-    fn merges_gazetteer_mentions_and_organisations_in_text_order() {
-        let text = "Die Senatskanzlei und Jena; Jena und die Senatskanzlei.";
-        let entry = Entry {
+    /// The gazetteer entry of Jena, the one place of these tests.
+    fn jena() -> Entry {
+        Entry {
             id: "ags:16053000".into(),
             name: "Jena".into(),
             kind: EntityKind::Municipality,
@@ -145,7 +142,13 @@ mod tests {
             historical: false,
             common_word: false,
             common_aliases: Vec::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn merges_gazetteer_mentions_and_organisations_in_text_order() {
+        let text = "Die Senatskanzlei und Jena; Jena und die Senatskanzlei.";
+        let entry = jena();
         let place = |start: usize| Resolved {
             span: Span::new(start, start + 4),
             entry: 0,
@@ -178,19 +181,7 @@ mod tests {
     #[test]
     fn an_authority_named_with_its_seat_is_one_entity() {
         let text = "Die Bezirksregierung Jena hat zugestimmt.";
-        let entry = Entry {
-            id: "ags:16053000".into(),
-            name: "Jena".into(),
-            kind: EntityKind::Municipality,
-            aliases: Vec::new(),
-            bare: None,
-            land: None,
-            district: None,
-            population: 0,
-            historical: false,
-            common_word: false,
-            common_aliases: Vec::new(),
-        };
+        let entry = jena();
         let place = Resolved {
             span: Span::new(21, 25),
             entry: 0,

@@ -204,7 +204,7 @@ const NAV_WORDS: &[&str] = &[
 
 /// A horizontal rule drawn with characters ("=====", "-----", "* * *"): it
 /// separates page parts and is never text.
-fn is_rule(line: &str) -> bool {
+pub(crate) fn is_rule(line: &str) -> bool {
     // Most lines fail on their first character, before any count.
     line.chars()
         .all(|c| c.is_whitespace() || "=-_*~#+·•–—".contains(c))

@@ -38,6 +38,7 @@ mod corpus_tests;
 use std::collections::HashMap;
 
 use crate::span::Span;
+pub(crate) use cues::is_rule;
 use cues::{Cue, Cues};
 use lines::{split_lines, Line};
 
@@ -895,14 +896,14 @@ fn mail_headers(lines: &[Line<'_>], labels: &mut Labels) {
     };
     let start = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
     let end = start + lines[start..].iter().take_while(|l| field(l)).count();
-    let names: Vec<String> = lines[start..end]
-        .iter()
-        .filter_map(|l| l.text.split_once(':'))
-        .map(|(name, _)| name.to_ascii_lowercase())
-        .collect();
-    let sender = names
-        .iter()
-        .any(|n| matches!(n.as_str(), "from" | "von" | "date" | "gesendet"));
+    let sender = lines[start..end].iter().any(|l| {
+        l.text.split_once(':').is_some_and(|(name, _)| {
+            matches!(
+                name.to_ascii_lowercase().as_str(),
+                "from" | "von" | "date" | "gesendet"
+            )
+        })
+    });
     if end - start >= 3 && sender {
         for label in &mut labels[start..end] {
             *label = Some(BlockLabel::Meta);

@@ -13,6 +13,7 @@
 //! und dem") the subtitle line right below it continues it, up to three lines.
 
 use crate::boilerplate::{Block, BlockLabel, INSTRUMENTS};
+use crate::digest::agenda_item;
 use crate::normalize::tidy;
 
 /// The headline of the page, without kicker, portal name or site suffix.
@@ -22,24 +23,10 @@ pub fn find_title(text: &str, blocks: &[Block]) -> Option<String> {
         None => subject_field(text, blocks)?.to_owned(),
     };
     let line = field_value(&line).unwrap_or(&line);
-    let line = strip_agenda_label(line.trim());
+    // The headline of an agenda item without its label ("zu TOP 9 …").
+    let line = agenda_item(line.trim()).map_or(line.trim(), |(_, heading)| heading);
     let title = strip_site_suffix(line).trim();
     (!title.is_empty()).then(|| title.to_owned())
-}
-
-/// The headline of an agenda item without its label ("zu TOP 9 Kooperations…").
-fn strip_agenda_label(line: &str) -> &str {
-    let rest = line.strip_prefix("zu ").unwrap_or(line);
-    let Some(number) = rest.strip_prefix("TOP ").map(str::trim_start) else {
-        return line;
-    };
-    let digits = number
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(number.len());
-    if digits == 0 {
-        return line;
-    }
-    number[digits..].trim_start_matches([':', '.']).trim_start()
 }
 
 /// Words a headline line cannot end with unless it goes on below.

@@ -243,19 +243,20 @@ impl WordAutomaton {
         let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|p| p.as_ref().as_bytes()))?;
-        let mut first_words = vec![0u64; 1 << (WORD_BITS - 6)];
-        for p in patterns {
-            let i = word_hash(first_word(p.as_ref(), glue).as_bytes());
-            if let Some(w) = first_words.get_mut(i >> 6) {
-                *w |= 1 << (i & 63);
-            }
-        }
-        Ok(WordAutomaton {
+        let mut automaton = WordAutomaton {
             nfa,
             glue,
             ascii_glue: std::array::from_fn(|b| u8::try_from(b).is_ok_and(|b| glue(char::from(b)))),
-            first_words,
-        })
+            first_words: vec![0u64; 1 << (WORD_BITS - 6)],
+        };
+        for p in patterns {
+            let p = p.as_ref();
+            let i = word_hash(&p.as_bytes()[..automaton.word_len(p)]);
+            if let Some(w) = automaton.first_words.get_mut(i >> 6) {
+                *w |= 1 << (i & 63);
+            }
+        }
+        Ok(automaton)
     }
 
     /// The byte length of the leading run of glue characters of `s`.
@@ -334,11 +335,6 @@ impl WordAutomaton {
             at = word_end + c.len_utf8();
         }
     }
-}
-
-/// The leading run of `glue` characters of `s`; empty when `s` starts otherwise.
-fn first_word(s: &str, glue: fn(char) -> bool) -> &str {
-    s.find(|c: char| !glue(c)).map_or(s, |i| &s[..i])
 }
 
 /// Characters that join two words into one: a form next to one is no word.
