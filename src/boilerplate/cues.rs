@@ -39,6 +39,9 @@ pub(crate) enum Cue {
     LegalHeading,
     /// `[date] … mehr...`: a teaser of another article.
     TeaserItem,
+    /// "Lesen Sie auch: …", "Veranstaltungstipp: …": a one-line pointer to another
+    /// article or event, set between the paragraphs of the article.
+    TeaserLine,
     /// Ids, page numbers, council-system header fields.
     Meta,
     /// A document-type label ("Pressemitteilung"), maybe with number or date.
@@ -63,7 +66,7 @@ impl Cue {
             Cue::Contact | Cue::ProfileHeading => BlockLabel::Contact,
             Cue::Legal => BlockLabel::Legal,
             Cue::Navigation => BlockLabel::Navigation,
-            Cue::TeaserHeading | Cue::TeaserItem => BlockLabel::Teaser,
+            Cue::TeaserHeading | Cue::TeaserItem | Cue::TeaserLine => BlockLabel::Teaser,
             Cue::CommentHeading => BlockLabel::Comment,
             Cue::LegalHeading => BlockLabel::Legal,
             Cue::Meta => BlockLabel::Meta,
@@ -98,6 +101,7 @@ pub(crate) struct Cues {
     legal_weak: Words,
     nav_prefix: Pattern,
     teaser_head: Pattern,
+    teaser_line: Pattern,
     comment_head: Pattern,
     teaser_item: Pattern,
     date_prefix: Pattern,
@@ -288,6 +292,9 @@ impl Cues {
             nav_prefix: re(
                 r"(?i)^(?:artikel\s+teilen|seite\s+teilen|beitrag\s+teilen|teilen\s+(?:auf|per|mit)|diesen\s+artikel|jetzt\s+teilen|share\b|zum\s+inhalt|springe\s+zu|zur\s+navigation|sie\s+sind\s+hier|you\s+are\s+here|qr-code|drucken\b|seite\s+drucken|zurück\s+zu)",
             ),
+            teaser_line: re(
+                r"(?i)^(?:lesen\s+sie\s+(?:auch|mehr|hier)|auch\s+interessant|siehe\s+auch|mehr\s+zum\s+thema|zum\s+weiterlesen|\p{L}+tipps?(?:\s+der\s+redaktion)?)\s*:\s*\S",
+            ),
             teaser_head: re(
                 r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel)|(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|veranstaltungstipps)(?:\s+und\s+veranstaltungen|\s+im\s+überblick|\s+(?:in|im|aus|für)(?:\s+(?:der|die|den|dem))?\s+\p{L}+(?:-\p{L}+)?)?\s*:?$)",
             ),
@@ -342,6 +349,9 @@ impl Cues {
         }
         if self.date_prefix.is_match(line) && self.teaser_item.is_match(line) {
             return Some(Cue::TeaserItem);
+        }
+        if chars <= 250 && self.teaser_line.is_match(line) {
+            return Some(Cue::TeaserLine);
         }
         if self.legal_score(line) >= 4 {
             return Some(Cue::Legal);
@@ -648,6 +658,10 @@ mod tests {
         assert!(c.council.is_match("Beratungsfolge:"));
         assert!(c.byline.is_match("Von Erika Beispiel | 04.06.2020"));
         assert!(c.teaser_head.is_match("Das könnte Sie auch interessieren"));
+        assert!(c
+            .teaser_line
+            .is_match("Lesetipp: Wie Jena sein Rechenzentrum erneuert"));
+        assert!(!c.teaser_line.is_match("Tipp: Anträge gehen auch online."));
         assert!(c.legal_strong.is_match("Alle Rechte vorbehalten."));
         assert!(c.any_date.is_match("am 3. Mai 2019"));
         assert!(c

@@ -114,7 +114,8 @@ const JOINER: &str = r"(?x)
 /// Words after which a numeric date is a version, section or phone number.
 const NUMERIC_BLOCKER: &str = r"(?ix)
     (?: version | vers\. | release | rev\. | kapitel | abschnitt | nr\. | nummer | ziffer
-      | punkt | § | art\. | artikel | abs\. | tel\. | telefon | fax | az\. | aktenzeichen )
+      | punkt | § | art\. | artikel | abs\. | tel\. | telefon | fax | az\. | aktenzeichen
+      | produkt\w* | \w*konto | kostenstelle | kostenträger | haushaltsstelle )
     \s* \z
 ";
 
@@ -265,7 +266,7 @@ impl DateFinder {
     }
 
     /// A numeric date stands on its own: no letters, digits or number dots glued to
-    /// it, and no version/section/phone word before it.
+    /// it, and no version/section/phone/budget-code word before it.
     fn numeric_context_ok(&self, text: &str, span: Span, iso: bool) -> bool {
         let before = char_before(text, span.start);
         if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/'))

@@ -406,7 +406,37 @@ impl OfficialFinder {
             .map(|(i, _)| word.end + i)
             .find(|&comma| self.name_at_start.is_match(text[comma + 1..].trim_start()))
             .unwrap_or(end);
-        Span::new(word.start, end)
+        Span::new(word.start, self.name_inside_portfolio(text, word.end, end))
+    }
+
+    /// Where a name the portfolio swallowed begins, or `end`: "Bürgermeisterin
+    /// für Finanzen Dr. Jana Roth" (a title starts the name) or "Dezernent für
+    /// Bildung Max Muster sagte" (the last two capitalised words end the
+    /// portfolio and read as a name). The portfolio keeps at least one word.
+    fn name_inside_portfolio(&self, text: &str, from: usize, end: usize) -> usize {
+        let portfolio = &text[from..end];
+        // (where the name starts, whether a title leads it, whether it ends the portfolio)
+        let names: Vec<(usize, bool, bool)> = portfolio
+            .char_indices()
+            .filter(|&(i, c)| c.is_uppercase() && (i == 0 || portfolio[..i].ends_with(' ')))
+            .map(|(i, _)| from + i)
+            .skip(1)
+            .filter_map(|start| {
+                let name = self.name_at_start.captures(&text[start..])?.name("name")?;
+                let name_end = start + name.end();
+                // "Soziales Dr. Ute Roth": a title is no surname.
+                let before_title = text[name_end..].starts_with('.');
+                let ends_portfolio = !before_title
+                    && (name_end >= end
+                        || text.get(name_end..end).is_some_and(|s| s.trim().is_empty()));
+                Some((start, name.start() > 0, ends_portfolio))
+            })
+            .collect();
+        names
+            .iter()
+            .find(|n| n.1)
+            .or_else(|| names.iter().find(|n| n.2))
+            .map_or(end, |n| text[..n.0].trim_end().len())
     }
 
     /// "die Geschäftsführer Max Muster (KDO), Eva Roth (KRZN) und …": names with
@@ -525,26 +555,29 @@ impl OfficialFinder {
                 }
             }
         }
-        // 3. role, name
-        let after = &text[role.word.end..sentence.end];
-        let gap = after.len() - after.trim_start().len();
-        if let Some(c) = self.name_at_start.captures(after.trim_start()) {
-            if let Some(m) = c.name("name") {
-                let name = Span::new(
-                    role.word.end + gap + m.start(),
-                    role.word.end + gap + m.end(),
-                );
-                let brackets = bracketed_after(text, name.end, sentence.end);
-                if let Some(mut f) = person(
-                    name,
-                    brackets.unwrap_or(Span::new(role.span.end, role.span.end)),
-                ) {
-                    if name.start < role.span.end {
-                        // What looked like a portfolio was the name.
-                        f.role = as_written(&text[role.word.start..role.word.end]);
-                    }
-                    return vec![f];
+        // 3. role, name: right after the role word, or after its portfolio
+        // ("Bürgermeisterin für Finanzen Dr. Jana Roth")
+        for from in [role.word.end, role.span.end] {
+            let after = &text[from..sentence.end];
+            let gap = after.len() - after.trim_start().len();
+            let Some(m) = self
+                .name_at_start
+                .captures(after.trim_start())
+                .and_then(|c| c.name("name"))
+            else {
+                continue;
+            };
+            let name = Span::new(from + gap + m.start(), from + gap + m.end());
+            let brackets = bracketed_after(text, name.end, sentence.end);
+            if let Some(mut f) = person(
+                name,
+                brackets.unwrap_or(Span::new(role.span.end, role.span.end)),
+            ) {
+                if name.start < role.span.end {
+                    // What looked like a portfolio was the name.
+                    f.role = as_written(&text[role.word.start..role.word.end]);
                 }
+                return vec![f];
             }
         }
         // 4. role and organisation, name
