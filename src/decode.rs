@@ -10,6 +10,10 @@
 //!   undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) to the C1 controls U+0081 … U+009D;
 //!   Python gives U+FFFD for them, so those five characters are replaced by U+FFFD.
 //!   No other Windows-1252 byte decodes to a C1 control, so the replacement is exact.
+//! - UTF-16 (little or big endian) is recognised by its byte order mark, or without
+//!   one by the zero bytes that ASCII letters leave in every other place. A leading
+//!   mark stays in the text as U+FEFF, as for UTF-8, and a broken unit decodes to
+//!   U+FFFD. `score.py` reads no UTF-16; its offsets count in the decoded text here.
 //! - Bytes that are not text (a NUL byte, or more than one control character in
 //!   twenty other than tab, line feed, carriage return and form feed) are refused with
 //!   [`DecodeError::Binary`]; no bytes at all is [`DecodeError::Empty`]. Text made only
@@ -26,6 +30,10 @@ pub enum Encoding {
     Utf8Bom,
     /// Windows-1252 (a superset of Latin-1 for printable text).
     Windows1252,
+    /// UTF-16, little endian.
+    Utf16Le,
+    /// UTF-16, big endian.
+    Utf16Be,
 }
 
 impl Encoding {
@@ -35,6 +43,8 @@ impl Encoding {
             Encoding::Utf8 => "utf-8",
             Encoding::Utf8Bom => "utf-8-bom",
             Encoding::Windows1252 => "windows-1252",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
         }
     }
 }
@@ -79,6 +89,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
+    if let Some(encoding) = utf16_order(bytes) {
+        let codec = match encoding {
+            Encoding::Utf16Be => encoding_rs::UTF_16BE,
+            _ => encoding_rs::UTF_16LE,
+        };
+        let (text, _) = codec.decode_without_bom_handling(bytes);
+        check_not_binary(text.as_bytes())?;
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding,
+        });
+    }
     check_not_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
         let encoding = if bytes.starts_with(BOM) {
@@ -101,6 +123,41 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         text,
         encoding: Encoding::Windows1252,
     })
+}
+
+/// The byte order of UTF-16 text: from its byte order mark, or, without one, from
+/// zero bytes in most odd (little endian) or most even (big endian) places and in
+/// few of the others, as the ASCII letters and spaces of German text give.
+fn utf16_order(bytes: &[u8]) -> Option<Encoding> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(Encoding::Utf16Le);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(Encoding::Utf16Be);
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let mostly = |n: usize| n * 10 >= pairs * 7;
+    let rarely = |n: usize| n * 10 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some(Encoding::Utf16Le)
+    } else if mostly(even) && rarely(odd) {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
 }
 
 /// Refuses bytes with a NUL or with more than one control byte in twenty.

@@ -60,22 +60,14 @@ fn tally(t: &mut Tally, tp: usize, predicted: usize, gold: usize) {
     t.fn_ += gold.saturating_sub(tp);
 }
 
-/// `read_doc(path)`: UTF-8 bytes as they are, anything else read as Windows-1252
-/// with Python's gaps (0x81, 0x8D, 0x8F, 0x90, 0x9D) as U+FFFD.
+/// `read_doc(path)`: the document as the pipeline decodes it, which for UTF-8 and
+/// Windows-1252 is the text `score.py` reads. UTF-16, which `score.py` mis-reads as
+/// Windows-1252, is decoded properly here, so its offsets check out.
 fn read_doc(path: &Path) -> Option<Vec<u8>> {
     let raw = std::fs::read(path).ok()?;
-    if std::str::from_utf8(&raw).is_ok() {
-        return Some(raw);
-    }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&raw);
-    let text: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{81}' | '\u{8d}' | '\u{8f}' | '\u{90}' | '\u{9d}' => '\u{fffd}',
-            c => c,
-        })
-        .collect();
-    Some(text.into_bytes())
+    crate::decode::decode(&raw)
+        .ok()
+        .map(|d| d.text.into_bytes())
 }
 
 /// Python's `bytes[start:end]`.
