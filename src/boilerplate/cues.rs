@@ -262,10 +262,10 @@ impl Cues {
                 r"(?i)^(?:anbieter|firmen|unternehmen|produkte|whitepaper|webinare?|veranstaltungen|termine|downloads?)\s+(?:zum|zu\s+diesem)\s+(?:thema|artikel)\W*$",
             ),
             caption_start: re(
-                r"(?i)^[(\[]?\s*(?:fotos?|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle|grafik|abbildung|titelbild|symbolbild|symbolfoto|illustration|fotograf(?:in)?)\s*:",
+                r"(?i)^!\[|^[(\[]?\s*(?:fotos?|bild(?:er)?|bildquelle|bildnachweis|bildrechte|quelle|grafik|abbildung|titelbild|symbolbild|symbolfoto|illustration|fotograf(?:in)?)\s*:",
             ),
             caption_end: re(
-                r"(?i)[(\[]\s*(?:fotos?|bild|bildquelle|quelle|grafik)\s*:[^)\]]*[)\]]$",
+                r"(?i)[(\[]\s*(?:fotos?|bild|bildquelle|quelle|grafik)\s*:[^)\]]*[)\]]$|[.!?]\s+(?:fotos?|bild|bildquelle)\s*:\s*[^.!?:]{2,60}$",
             ),
             byline: re(
                 r"^(?:(?:Redakteur(?:in)?|Autor(?:in)?|Text|Verfasst\s+von|Geschrieben\s+von|Ein\s+Beitrag\s+von)\s*:?\s+\p{Lu}|Von\s+(?:(?:Dr\.|Prof\.)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3}\s*(?:$|[|,;–-]|und\s))",
@@ -306,7 +306,7 @@ impl Cues {
             ),
             date_prefix: re(r"^\[\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*\]"),
             id_line: re(
-                r"(?i)^[(\[]?\s*(?:story\s+)?(?:box-|artikel-|meldungs-|beitrags-)?id\s*:?\s*\d{3,}\s*[)\]]?$",
+                r"(?i)^[(\[]?\s*(?:story\s+)?(?:box-|artikel-|meldungs-|beitrags-)?id\s*:?\s*\d{3,}\s*[)\]]?$|^[-–]?\s*(?:drucksache|drs\.|vorlage|aktenzeichen|az\.|geschäftszeichen)\s*(?:nr\.\s*)?:?\s*[\d/.-]*\d\s*[-–]?$",
             ),
             page_number: re(
                 r"(?i)^[-–]?\s*(?:seite|page|s\.)?\s*\d{1,4}\s*(?:(?:von|of|/)\s*\d{1,4})?\s*[-–]?$",
@@ -410,7 +410,7 @@ impl Cues {
         if self.nav_prefix.is_match(line) || is_menu(line) || only_nav_words(line) {
             return Some(Cue::Navigation);
         }
-        if self.doc_type.is_match(line) {
+        if self.doc_type.is_match(line) || is_letter_spaced(line) {
             return Some(Cue::DocType);
         }
         if self.contact_head.is_match(line) {
@@ -577,6 +577,22 @@ impl Words {
     }
 }
 
+/// "A n t w o r t", "B e s c h l u s s": a word set in spaced letters, the way
+/// printed papers name their type above the real heading.
+fn is_letter_spaced(line: &str) -> bool {
+    let letters: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+    letters.len() >= 4
+        && letters
+            .iter()
+            .all(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+}
+
+/// A row of a Markdown or text table ("| Baubeginn | Juni 2025 |", "|---|---|"):
+/// its bars separate cells, not menu items.
+pub(crate) fn is_table_row(line: &str) -> bool {
+    line.len() > 2 && line.starts_with('|') && line.ends_with('|')
+}
+
 /// "Lesen Sie auch: Kreis plant …" is a one-line teaser, not a section heading.
 fn has_text_after_colon(line: &str) -> bool {
     line.split_once(':')
@@ -586,6 +602,9 @@ fn has_text_after_colon(line: &str) -> bool {
 /// A menu or breadcrumb: two or more separators between short items, or three or
 /// more items set apart by runs of spaces.
 fn is_menu(line: &str) -> bool {
+    if is_table_row(line) {
+        return false;
+    }
     let body = line.trim_start_matches(['•', '·', '-', '*', ' ']);
     let seps = body
         .chars()
@@ -662,12 +681,21 @@ mod tests {
             .teaser_line
             .is_match("Lesetipp: Wie Jena sein Rechenzentrum erneuert"));
         assert!(!c.teaser_line.is_match("Tipp: Anträge gehen auch online."));
+        assert!(is_letter_spaced("B e s c h l u s s"));
+        assert!(!is_menu("| Baubeginn | Juni 2025 |"));
+        assert!(is_menu("Home | Lokales | Sport | Kontakt"));
+        assert!(!is_letter_spaced("A und B"));
         assert!(c.legal_strong.is_match("Alle Rechte vorbehalten."));
         assert!(c.any_date.is_match("am 3. Mai 2019"));
         assert!(c
             .caption_end
             .is_match("Der Landrat im Gespräch (Foto: Kreis Lippe)"));
+        assert!(c
+            .caption_end
+            .is_match("Nach der Unterschrift im Rathaus. Foto: Stadt Lahr"));
         assert!(c.id_line.is_match("(ID:12345678)"));
+        assert!(c.id_line.is_match("– Drucksache 7/2231 –"));
+        assert!(c.id_line.is_match("Vorlage Nr. 2024/117"));
         assert!(c.legal_form.is_match("Muster Data GmbH"));
         assert!(c.section.is_match("Nichtamtlicher Teil"));
         assert!(!c.section.is_match("Amtlicher Teil der Sitzung vom Montag"));

@@ -61,14 +61,41 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// The line between `start` and the line end at `end`, trimmed.
+/// The line between `start` and the line end at `end`, trimmed, and without
+/// Markdown's marks around a whole line ("## Kosten und Zeitplan", "*Foto: Stadt
+/// Singen*"), which are furniture of the line, not words of it.
 fn line(text: &str, start: usize, end: usize) -> Line<'_> {
     // Line ends are ASCII, so `start..end` lies on character boundaries.
     let raw = text.get(start..end).unwrap_or("");
     let lead = raw.len() - raw.trim_start_matches(is_trim).len();
     let trimmed = raw.trim_matches(is_trim);
-    let s = start + lead;
-    shape(trimmed, Span::new(s, s + trimmed.len()))
+    let (marks, words) = markdown_heading(trimmed)
+        .or_else(|| markdown_emphasis(trimmed))
+        .unwrap_or((0, trimmed));
+    let s = start + lead + marks;
+    shape(words, Span::new(s, s + words.len()))
+}
+
+/// A Markdown heading line (one to six `#`, a space, then text): the bytes of its
+/// marks and its words.
+fn markdown_heading(line: &str) -> Option<(usize, &str)> {
+    let after_marks = line.trim_start_matches('#');
+    let marks = line.len() - after_marks.len();
+    let words = after_marks.strip_prefix(' ')?.trim_start_matches(is_trim);
+    ((1..=6).contains(&marks) && !words.is_empty()).then_some((line.len() - words.len(), words))
+}
+
+/// A line set wholly in Markdown emphasis (`*…*`, `**…**`, `_…_`): the bytes of
+/// the opening marks and the words between the marks.
+fn markdown_emphasis(line: &str) -> Option<(usize, &str)> {
+    let mark = line.chars().next().filter(|c| matches!(c, '*' | '_'))?;
+    let marks = line.len() - line.trim_start_matches(mark).len();
+    let words = line.get(marks..line.len().checked_sub(marks)?)?;
+    let closed = marks <= 2
+        && line.len() > 2 * marks
+        && line[line.len() - marks..].chars().all(|c| c == mark);
+    let inner = !words.starts_with(is_trim) && !words.ends_with(is_trim) && !words.ends_with(mark);
+    (closed && inner && !words.is_empty()).then_some((marks, words))
 }
 
 fn shape(text: &str, span: Span) -> Line<'_> {

@@ -500,6 +500,7 @@ impl BoilerplateClassifier {
                     let continues = (l.sentence_end && l.words >= 4)
                         || is_bullet(l.text)
                         || is_field(l)
+                        || cues::is_table_row(l.text)
                         || (l.is_short(3) && !l.sentence_end && next.is_some_and(is_field));
                     labels[i] = Some(if in_article && continues {
                         inner_label(l)

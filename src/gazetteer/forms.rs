@@ -48,6 +48,7 @@ const PREFIXES: &[(&str, EntityKind)] = &[
     ("freistaates", EntityKind::State),
     ("freistaats", EntityKind::State),
     ("gemeinde", EntityKind::Municipality),
+    ("gemeinden", EntityKind::Municipality),
     ("hansestadt", EntityKind::Municipality),
     ("kreis", EntityKind::District),
     ("kreise", EntityKind::District),
@@ -64,12 +65,22 @@ const PREFIXES: &[(&str, EntityKind)] = &[
     ("markt", EntityKind::Municipality),
     ("ortsgemeinde", EntityKind::Municipality),
     ("stadt", EntityKind::Municipality),
+    ("städte", EntityKind::Municipality),
+    ("städten", EntityKind::Municipality),
     ("universitätsstadt", EntityKind::Municipality),
 ];
 
 /// Plural prefix words: the kind they select holds for every name of the list they
 /// open ("den Landkreisen Hildesheim und Peine").
-const PLURAL_PREFIXES: &[&str] = &["kreise", "kreisen", "landkreise", "landkreisen"];
+const PLURAL_PREFIXES: &[&str] = &[
+    "gemeinden",
+    "kreise",
+    "kreisen",
+    "landkreise",
+    "landkreisen",
+    "städte",
+    "städten",
+];
 
 /// True when the lower-cased `word` is a plural prefix word.
 pub fn is_plural_prefix(word: &str) -> bool {

@@ -45,6 +45,9 @@ pub struct Hit {
     pub prefix: Option<EntityKind>,
     /// The name follows "in", "aus" or "nach" directly, as places do.
     pub after_preposition: bool,
+    /// The prefix word is a plural one ("Landkreisen", "Städte"), which may open
+    /// a list of names.
+    pub plural_prefix: bool,
     /// The entries the name can stand for; never empty.
     pub candidates: Vec<Candidate>,
 }
@@ -152,20 +155,40 @@ impl Matcher {
                 continue;
             }
             taken_until = end;
-            let (span, prefix) = match prefix_before(original, view, start) {
-                Some((prefix_start, kind)) => (Span::new(prefix_start, span.end), Some(kind)),
-                None => (span, None),
+            let gap = |prefix: Span| original.get(prefix.end..span.start);
+            let (span, prefix, plural_prefix) = match prefix_before(original, view, start) {
+                // The mention takes in the prefix word; Markdown emphasis between
+                // them ("Städte **Stockach**") stays out of it; any other markup
+                // (a tag, a line of the menu) parts them.
+                Some((prefix, kind)) if gap(prefix).is_some_and(|g| g.chars().all(is_emphasis)) => {
+                    let plural = prefix
+                        .slice(original)
+                        .is_some_and(|w| is_plural_prefix(&w.to_lowercase()));
+                    let plain = gap(prefix).is_some_and(|g| g.trim().is_empty());
+                    let span = if plain { prefix.cover(span) } else { span };
+                    (span, Some(kind), plural)
+                }
+                _ => (span, None, false),
             };
             hits.push(Hit {
                 span,
                 prefix,
-                after_preposition: matches!(word_before(norm, start), Some("in" | "aus" | "nach")),
+                after_preposition: matches!(
+                    word_before(norm, start),
+                    Some((_, "in" | "aus" | "nach"))
+                ),
+                plural_prefix,
                 candidates,
             });
         }
         spread_plural_prefixes(original, &mut hits);
         hits
     }
+}
+
+/// White space or Markdown emphasis marks.
+fn is_emphasis(c: char) -> bool {
+    c.is_whitespace() || c == '*' || c == '_'
 }
 
 /// Names listed after a plural prefix word, joined by commas, "und", "oder" or
@@ -175,8 +198,15 @@ fn spread_plural_prefixes(original: &str, hits: &mut [Hit]) {
     for hit in hits.iter_mut() {
         let joined = list.is_some_and(|(_, end)| {
             original.get(end..hit.span.start).is_some_and(|gap| {
+                // Markdown emphasis around the names ("**Stockach** und **Engen**")
+                // is no word of the gap.
+                let words: Vec<&str> = gap
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(['*', '_']))
+                    .filter(|w| !w.is_empty())
+                    .collect();
                 matches!(
-                    gap.split_whitespace().collect::<Vec<_>>().as_slice(),
+                    words.as_slice(),
                     [","] | ["und"] | ["oder"] | ["sowie"] | [",", "und"]
                 )
             })
@@ -187,12 +217,7 @@ fn spread_plural_prefixes(original: &str, hits: &mut [Hit]) {
                 list = Some((kind, hit.span.end));
             }
             (Some(kind), _) => {
-                let word = original[hit.span.start..]
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or_default()
-                    .to_lowercase();
-                list = is_plural_prefix(&word).then_some((kind, hit.span.end));
+                list = hit.plural_prefix.then_some((kind, hit.span.end));
             }
             _ => list = None,
         }
@@ -375,31 +400,33 @@ fn capitals_agree(form: &str, written: &str) -> bool {
 }
 
 /// The normalised word right before the offset `start`, if a space separates them.
-fn word_before(norm: &str, start: usize) -> Option<&str> {
-    let head = norm[..start].strip_suffix(' ')?;
+fn word_before(norm: &str, start: usize) -> Option<(usize, &str)> {
+    // Markdown emphasis may open the name ("Städte **Stockach**").
+    let head = norm[..start]
+        .trim_end_matches(['*', '_'])
+        .strip_suffix(' ')?;
     let word_start = head
         .char_indices()
         .rev()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    Some(&head[word_start..])
+    Some((word_start, &head[word_start..]))
 }
 
 /// A prefix word ("Stadt", "Landkreises") right before the normalised offset
-/// `start`: its original start and the kind it selects. The word must be written
+/// `start`: its original span and the kind it selects. The word must be written
 /// with a capital, as German nouns are.
 fn prefix_before(
     original: &str,
     view: &NormalizedText,
     start: usize,
-) -> Option<(usize, EntityKind)> {
+) -> Option<(Span, EntityKind)> {
     let norm = view.as_str();
-    let word = word_before(norm, start)?;
+    let (word_start, word) = word_before(norm, start)?;
     let kind = prefix_kind(word)?;
-    let word_end = start - 1;
-    let span = view.original_span(word_end - word.len(), word_end)?;
+    let span = view.original_span(word_start, word_start + word.len())?;
     let first = span.slice(original)?.chars().next()?;
-    first.is_uppercase().then_some((span.start, kind))
+    first.is_uppercase().then_some((span, kind))
 }
 
 #[cfg(test)]
@@ -538,6 +565,17 @@ mod tests {
         assert_eq!(
             hits[2].2, None,
             "the list ends at a word other than a conjunction"
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_keeps_prefix_and_list_but_stays_out_of_the_mention() {
+        let hits = found("Die Städte **Magdeburg**, **Essen** und **Halle** planen.");
+        let kinds: Vec<_> = hits.iter().map(|h| (h.0.as_str(), h.2)).collect();
+        let town = Some(EntityKind::Municipality);
+        assert_eq!(
+            kinds,
+            [("Magdeburg", town), ("Essen", town), ("Halle", town)]
         );
     }
 

@@ -226,6 +226,7 @@ mod tests {
             span: Span::new(0, 1),
             prefix,
             after_preposition: false,
+            plural_prefix: false,
             candidates: candidates
                 .iter()
                 .map(|&(entry, form)| Candidate {

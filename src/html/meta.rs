@@ -128,8 +128,27 @@ pub(super) fn title(dom: &Dom, layout: &Layout) -> Option<String> {
         .map(|t| t.value.as_str())
         .collect();
     let text = collapse(&text);
-    let t = strip_site_suffix(&text, site.as_deref(), true);
+    let t = strip_site_suffix(title_segment(&text), site.as_deref(), true);
     (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// Of a `<title>` split into parts by ` :: `, ` | ` or ` » ` ("Echo Online ::
+/// Region :: Kreis und Stadt teilen IT"), the part with the most words: the site,
+/// its sections and its slogan stand before or after the headline and are shorter.
+fn title_segment(title: &str) -> &str {
+    const SEPARATORS: [&str; 3] = [" :: ", " | ", " » "];
+    if !SEPARATORS.iter().any(|sep| title.contains(sep)) {
+        return title;
+    }
+    let mut parts = vec![title];
+    for sep in SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .rev()
+        .max_by_key(|p| p.split_whitespace().count())
+        .unwrap_or(title)
 }
 
 /// Drops a site suffix: one naming `site`, any after ` | ` or ` :: ` of at most five
@@ -381,6 +400,22 @@ mod tests {
                 true
             ),
             "Neue Leitstelle für drei Kreise"
+        );
+    }
+
+    #[test]
+    fn title_parts() {
+        assert_eq!(
+            title_segment("Echo Online :: Region :: Kreis und Stadt teilen ihre IT"),
+            "Kreis und Stadt teilen ihre IT"
+        );
+        assert_eq!(
+            title_segment("Drei Ämter, ein Server | Amtsbote | Nachrichten aus dem Amt"),
+            "Drei Ämter, ein Server"
+        );
+        assert_eq!(
+            title_segment("Gemeinsame IT - Kreis Lippe"),
+            "Gemeinsame IT - Kreis Lippe"
         );
     }
 
