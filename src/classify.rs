@@ -70,6 +70,8 @@ const STEMS: &[(&str, Cue)] = &[
     ("dienstleistungsvertrag", Cue::Outsourcing),
     ("einstieg", Cue::Membership),
     ("füreinander", Cue::Cooperation),
+    ("aufgegangen", Cue::Merger),
+    ("aufgehen", Cue::Merger),
     ("fusion", Cue::Merger),
     ("gegenseitig", Cue::Cooperation),
     ("gemeinsam", Cue::Cooperation),
@@ -105,6 +107,7 @@ const PHRASES: &[(&str, Cue)] = &[
         Cue::Cooperation,
     ),
     (r"\bleg(?:en|t)\b[^;:]{0,80}?\bzusammen\b", Cue::Cooperation),
+    (r"\bunter\s+einem\s+dach\b", Cue::Cooperation),
     (
         r"\bschließ(?:en|t)\s+sich\b[^;:]{0,80}?\bzusammen\b",
         Cue::Merger,
@@ -163,6 +166,11 @@ const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezusc
 /// Sentences in which an authority approves or supervises what others agreed.
 const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
 
+/// Sentences that only weigh a cooperation or report interest in one ("prüfen,
+/// ob … zusammenarbeiten könnte", "haben Interesse signalisiert"). Once the
+/// article has named its parties, bodies in such sentences are no parties.
+const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden|wäre|wären)\b|\binteresse\b[^.;]{0,160}?\b(?:signalisiert|bekundet|angemeldet|gezeigt)\b|\b(?:signalisiert|bekundet|signalisieren|bekunden)\b[^.;]{0,60}?\binteresse\b";
+
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b";
 
@@ -187,6 +195,7 @@ pub struct CooperationClassifier {
     operator: Regex,
     funding: Regex,
     rejection: Regex,
+    prospect: Regex,
     supervision: Regex,
 }
 
@@ -208,6 +217,7 @@ impl CooperationClassifier {
             operator: crate::pattern::compile(OPERATOR)?,
             funding: crate::pattern::compile(FUNDING)?,
             rejection: crate::pattern::compile(REJECTION)?,
+            prospect: crate::pattern::compile(PROSPECT)?,
             supervision: crate::pattern::compile(SUPERVISION)?,
         })
     }
@@ -253,6 +263,9 @@ impl CooperationClassifier {
             // "Der Stadtrat lehnt den Beitritt ab": a cue that is turned down
             // reports no cooperation.
             if found.is_empty() || self.rejection.is_match(words) {
+                continue;
+            }
+            if party_sentences > 0 && self.prospect.is_match(words) {
                 continue;
             }
             // The headline weighs most, then the first cue sentence.
@@ -321,6 +334,7 @@ impl CooperationClassifier {
         let mut found: Vec<(Cue, (usize, usize))> = self
             .stems
             .find_iter(sentence)
+            .filter(|m| !describes(&sentence[..m.start()]))
             .map(|m| {
                 (
                     STEMS[m.pattern().as_usize()].1,
@@ -339,6 +353,18 @@ impl CooperationClassifier {
         }
         found
     }
+}
+
+/// True when a cue word follows a copula and article ("eGo-Saar ist der
+/// gemeinsame Zweckverband der Kommunen"): the sentence says what a body is, not
+/// that bodies are teaming up now.
+fn describes(before_cue: &str) -> bool {
+    let mut words = before_cue.split_whitespace().rev();
+    let (Some(article), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(verb, "ist" | "sind" | "war" | "waren")
+        && matches!(article, "der" | "die" | "das" | "ein" | "eine")
 }
 
 /// Words that make the place after them a location ("in Saarbrücken", "aus
@@ -677,6 +703,23 @@ mod tests {
     }
 
     #[test]
+    fn bodies_only_weighing_or_interested_are_no_parties() {
+        let d = decide("Neue IT|Jena und Gera betreiben ihre Server künftig unter einem Dach.|Auch Weimar hat Interesse an der gemeinsamen IT signalisiert.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+        let d = decide("Neue IT|Jena und Gera arbeiten künftig zusammen.|Ein Antrag wollte prüfen, ob Weimar mit der KDO zusammenarbeiten könnte.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+    }
+
+    #[test]
+    fn a_body_described_as_joint_is_no_news_of_a_cooperation() {
+        let d = decide("Angriff auf Server|Die KDO ist der gemeinsame Dienstleister vieler Kommunen, auch von Jena.");
+        assert!(!d.cooperation);
+        let d =
+            decide("Neuer Dienstleister|Jena und Gera gründen einen gemeinsamen Dienstleister.");
+        assert!(d.cooperation);
+    }
+
+    #[test]
     fn cues_in_proposals_and_infinitives() {
         let d = decide(
             "Vorlage|Der Rat beschließt, den Betrieb der Schul-IT von Jena an KDO zu übertragen.",
@@ -686,6 +729,8 @@ mod tests {
         assert_eq!(d.kind, Some(CooperationKind::Membership));
         let d =
             decide("Fusion|Jena und Gera haben beschlossen, ihre Rechenzentren zusammenzulegen.");
+        assert_eq!(d.kind, Some(CooperationKind::Merger));
+        let d = decide("Rechenzentrum|Das Rechenzentrum von Jena soll in der KDO aufgehen.");
         assert_eq!(d.kind, Some(CooperationKind::Merger));
     }
 

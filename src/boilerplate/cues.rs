@@ -268,7 +268,7 @@ impl Cues {
                 r"(?i)[(\[]\s*(?:fotos?|bild|bildquelle|quelle|grafik)\s*:[^)\]]*[)\]]$|[.!?]\s+(?:fotos?|bild|bildquelle)\s*:\s*[^.!?:]{2,60}$",
             ),
             byline: re(
-                r"^(?:(?:Redakteur(?:in)?|Autor(?:in)?|Text|Verfasst\s+von|Geschrieben\s+von|Ein\s+Beitrag\s+von)\s*:?\s+\p{Lu}|Von\s+(?:(?:Dr\.|Prof\.)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3}\s*(?:$|[|,;–-]|und\s))",
+                r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4},?(?:\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*[·|,–-]\s*Von\s+\p{Lu}|^(?:(?:Redakteur(?:in)?|Autor(?:in)?|Text|Verfasst\s+von|Geschrieben\s+von|Ein\s+Beitrag\s+von)\s*:?\s+\p{Lu}|Von\s+(?:(?:Dr\.|Prof\.)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3}\s*(?:$|[|,;–-]|und\s))",
             ),
             postcode_line: re(r"^(?:D-\s?)?\d{5}\s+\p{Lu}"),
             postcode_any: re(r"\b\d{5}\s+\p{Lu}\p{Ll}"),
@@ -676,6 +676,9 @@ mod tests {
         assert!(c.phone.is_match("Telefon: 05231 62-0"));
         assert!(c.council.is_match("Beratungsfolge:"));
         assert!(c.byline.is_match("Von Erika Beispiel | 04.06.2020"));
+        assert!(c
+            .byline
+            .is_match("04.06.2020, 07:30 Uhr · Von Erika Beispiel"));
         assert!(c.teaser_head.is_match("Das könnte Sie auch interessieren"));
         assert!(c
             .teaser_line

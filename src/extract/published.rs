@@ -19,7 +19,8 @@
 //!    line the layout marks as the page's dateline (on HTML pages, an element of
 //!    class "datum" after a short press-release number).
 //! 4. Anywhere outside teasers and the title: a date after a strong cue
-//!    ("Veröffentlicht am", "Pressemitteilung vom", "Stand:") at the start of a line.
+//!    ("Veröffentlicht am", "Pressemitteilung vom", "Stand:", "Zuletzt
+//!    aktualisiert:") at the start of a line.
 //!
 //! Forms: `22.3.2011`, `06.12.17`, `22. März 2011`, `22. Mär. 2011`, ISO
 //! `2019-05-03` (also with a time), and `März 2011` for a month. Two-digit years
@@ -59,7 +60,7 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         )
         .ok()?,
         strong_cue: compile(
-            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|stand|datum|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom)\W*$",
+            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|stand|datum|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom)\W*$",
         )
         .ok()?,
         body_prefix: compile(

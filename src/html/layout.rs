@@ -509,11 +509,20 @@ fn apply_line_cues(dom: &Dom, cues: &Cues, labels: &mut [Option<BlockLabel>]) {
         set(labels, line, label);
         match cue {
             Cue::TeaserHeading | Cue::CommentHeading => {
-                // The heading's container: the element around its block.
+                // The heading's container: the element around its block; for a
+                // heading in a table row, the table, whose later rows hold the
+                // items (pages laid out with tables).
                 let container = line
                     .block
                     .and_then(|b| dom.elements.get(b))
-                    .and_then(|b| b.parent);
+                    .and_then(|b| b.parent)
+                    .map(|c| match dom.elements.get(c) {
+                        Some(row) if row.name == "tr" => dom
+                            .ancestors(Some(c))
+                            .find(|(_, a)| a.name == "table")
+                            .map_or(c, |(t, _)| t),
+                        _ => c,
+                    });
                 while let Some(next) = lines.get(i) {
                     let inside = container.map_or(true, |c| {
                         dom.ancestors(dom.texts[next.nodes.start].parent)
