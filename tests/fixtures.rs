@@ -252,3 +252,23 @@ fn third_holdout_scores_stay_above_their_floors() {
         8,
     );
 }
+
+#[test]
+fn fourth_holdout_scores_stay_above_their_floors() {
+    check_floors(
+        "holdout4",
+        &[
+            "entities=0.90",
+            "parties=0.78",
+            "officials=0.90",
+            "roles=0.90",
+            "dates=0.90",
+            "amounts=0.90",
+            "published=0.85",
+            "title=0.85",
+            "cooperation=0.95",
+            "kind=0.70",
+        ],
+        12,
+    );
+}
