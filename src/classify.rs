@@ -250,11 +250,13 @@ impl CooperationClassifier {
                 .into_iter()
                 .filter(|&e| is_party_kind(kinds[e]))
                 .collect();
-            // An authority that approves or supervises is no partner.
-            if named.iter().any(|&e| kinds[e] == EntityKind::Authority)
-                && self.supervision.is_match(words)
-            {
-                named.retain(|&e| kinds[e] != EntityKind::Authority);
+            // An authority that approves or supervises is no partner, nor is a
+            // place named by its office ("Landratsamt Passau").
+            if self.supervision.is_match(words) {
+                named.retain(|&e| {
+                    kinds[e] != EntityKind::Authority
+                        && !named_by_office(view, *sentence, mentions, e)
+                });
             }
             if named.is_empty() {
                 continue;
@@ -365,6 +367,29 @@ fn describes(before_cue: &str) -> bool {
     };
     matches!(verb, "ist" | "sind" | "war" | "waren")
         && matches!(article, "der" | "die" | "das" | "ein" | "eine")
+}
+
+/// True when `entry` is named in `sentence` right after the name of an office
+/// ("Landratsamt Passau", "Regierungspräsidium Kassel").
+fn named_by_office(
+    view: &NormalizedText,
+    sentence: Span,
+    mentions: &[(Span, usize)],
+    entry: usize,
+) -> bool {
+    let norm = view.as_str();
+    mentions
+        .iter()
+        .filter(|(span, e)| *e == entry && sentence.contains(*span))
+        .any(|(span, _)| {
+            let (start, _) = view.normalized_range(*span);
+            let word = norm[..start].split_whitespace().next_back().unwrap_or("");
+            (word.len() > 3 && word.ends_with("amt"))
+                || matches!(
+                    word,
+                    "regierungspräsidium" | "bezirksregierung" | "regierung"
+                )
+        })
 }
 
 /// Words that make the place after them a location ("in Saarbrücken", "aus
@@ -700,6 +725,12 @@ mod tests {
         // A turned-down plan beside one that goes ahead.
         let d = decide("IT-Nachrichten|Jena lehnt eine Fusion mit Gera ab.|Stattdessen arbeiten Jena und Weimar künftig zusammen.");
         assert_eq!(names(&d), ["Jena", "Weimar"]);
+    }
+
+    #[test]
+    fn an_office_approving_the_agreement_is_no_party() {
+        let d = decide("Zweckvereinbarung|Jena und Gera schließen eine Zweckvereinbarung.|Das Landratsamt Weimar hat die Vereinbarung genehmigt.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
     }
 
     #[test]

@@ -263,13 +263,26 @@ impl Pipeline {
     }
 }
 
-/// Blocks with consecutive lines of running text (body or list) joined into one,
+/// Blocks with consecutive lines of running text (body or list) joined into one
 /// where only a single line break separates them (hard-wrapped text such as PDF
 /// extracts splits names, words and sentences across lines) or, on an HTML page,
-/// only inline markup ("Bürgermeister <b>Max Muster</b>").
+/// only inline markup ("Bürgermeister <b>Max Muster</b>"); on a text page, a
+/// headline joined with the subtitle lines it runs on into.
 fn joined_paragraphs(text: &str, blocks: &[Block], markup: bool) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    for block in blocks {
+    let mut headline_end = None;
+    for (i, block) in blocks.iter().enumerate() {
+        // A headline wrapped over lines is one block, so that a name split over
+        // its lines ("dem Landkreis" over "Harz und …") is found.
+        if headline_end.is_some_and(|end| i <= end) {
+            if let Some(title) = out.last_mut() {
+                title.span = title.span.cover(block.span);
+            }
+            continue;
+        }
+        if block.label == BlockLabel::Title && !markup {
+            headline_end = Some(crate::extract::title::headline_end(text, blocks, i));
+        }
         if let Some(last) = out.last_mut() {
             let gap = &text[last.span.end..block.span.start];
             let running = matches!(block.label, BlockLabel::Body | BlockLabel::List);

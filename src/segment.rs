@@ -18,9 +18,10 @@ use crate::span::Span;
 /// Words that end in a full stop without ending a sentence (compared without the
 /// stop, case-insensitively). Single letters (initials, "z. B.") are handled apart.
 const ABBREVIATIONS: &[&str] = &[
-    "abs", "abt", "apr", "aug", "bzw", "ca", "co", "dez", "dipl", "dr", "etc", "evtl", "feb",
-    "febr", "fr", "ggf", "hr", "inkl", "ing", "jan", "jr", "jul", "jun", "kl", "mio", "mrd", "nov",
-    "nr", "okt", "prof", "rd", "sep", "sept", "st", "str", "tel", "tsd", "usw", "vgl", "zzgl",
+    "abs", "abt", "apr", "art", "aug", "az", "bspw", "bzw", "ca", "co", "dez", "dipl", "dr", "etc",
+    "evtl", "feb", "febr", "ff", "fr", "gem", "ggf", "hr", "inkl", "ing", "jan", "jr", "jul",
+    "jun", "kl", "lt", "mio", "mrd", "nov", "nr", "okt", "prof", "rd", "sep", "sept", "st", "str",
+    "tel", "tsd", "usw", "vgl", "zzgl",
 ];
 
 /// Sentences within `region` of `text`, in text order, trimmed of white space.
@@ -42,7 +43,13 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
         offset = end;
         let span = Span::new(start, start + piece.len());
         let current = pending.map_or(span, |p| p.cover(span));
-        if ends_inside_sentence(piece) {
+        // A hard line break before a word in lower case is inside a clause
+        // ("(Az. 12-3)" over "genehmigt.").
+        let lower_next = piece.ends_with(['\n', '\r'])
+            && body[end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase());
+        if lower_next || ends_inside_sentence(piece) {
             pending = Some(current);
         } else {
             out.extend(trim(text, current));
@@ -285,6 +292,24 @@ mod tests {
                 "Es sprach Dr. Anna B. Roth am 4. Mai.",
                 "Danach ging es z. B. um Geld.",
                 "Ende!"
+            ]
+        );
+    }
+
+    #[test]
+    fn file_numbers_and_legal_abbreviations_stay_inside_sentences() {
+        assert_eq!(
+            split("Das Amt hat den Vertrag (Az. 12-3)\ngenehmigt.\nDer Rest."),
+            [
+                "Das Amt hat den Vertrag (Az. 12-3)\ngenehmigt.",
+                "Der Rest."
+            ]
+        );
+        assert_eq!(
+            split("Das Amt hat den Vertrag (Az. 12-3) gem. § 4 genehmigt. Danach ging es weiter."),
+            [
+                "Das Amt hat den Vertrag (Az. 12-3) gem. § 4 genehmigt.",
+                "Danach ging es weiter."
             ]
         );
     }

@@ -62,10 +62,25 @@ const NAME_HEADS: &[&str] = &[
 /// The title block `i`, joined with the subtitle lines that continue it; a word
 /// split at a line end is joined again.
 fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
-    let mut out = blocks[i].span.slice(text)?.to_owned();
-    let mut prev = blocks[i];
-    for next in blocks.iter().skip(i + 1).take(3) {
-        let mut words = out.rsplit(char::is_whitespace);
+    let last = headline_end(text, blocks, i);
+    let lines: Vec<&str> = blocks[i..=last]
+        .iter()
+        .map(|b| b.span.slice(text))
+        .collect::<Option<_>>()?;
+    Some(tidy(&lines.join("\n")))
+}
+
+/// The index of the last block of the headline that starts with the title block
+/// `i`: the subtitle lines right below it that continue its words (at most three),
+/// while a line breaks off after a function word, a name's head noun or a split
+/// word, or the next line goes on in lower case.
+pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
+    let mut last = i;
+    for (j, next) in blocks.iter().enumerate().skip(i + 1).take(3) {
+        let Some(above) = blocks[last].span.slice(text) else {
+            break;
+        };
+        let mut words = above.rsplit(char::is_whitespace);
         let last_word = words.next().unwrap_or_default();
         // "dem Land" before a Land's name; a bare "Land" also ends place names.
         let land = last_word == "Land" && words.next().is_some_and(|w| ARTICLES.contains(&w));
@@ -79,26 +94,24 @@ fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
             .slice(text)
             .and_then(|l| l.split_whitespace().next())
             .is_some_and(|w| w.chars().all(char::is_lowercase));
+        let whole_line_instrument = last == i && INSTRUMENTS.contains(&above);
         let open = OPEN_ENDS.contains(&last_word)
             || goes_on
             || NAME_HEADS.contains(&last_word)
             || land
-            || INSTRUMENTS.contains(&out.as_str())
+            || whole_line_instrument
             || split_word;
-        let gap = text.get(prev.span.end..next.span.start).unwrap_or("");
+        let gap = text
+            .get(blocks[last].span.end..next.span.start)
+            .unwrap_or("");
         let adjacent =
             gap.trim().is_empty() && gap.matches('\n').count().max(gap.matches('\r').count()) <= 1;
-        let Some(line) = next.span.slice(text) else {
-            break;
-        };
         if !open || !adjacent || next.label != BlockLabel::Subtitle {
             break;
         }
-        out.push('\n');
-        out.push_str(line);
-        prev = *next;
+        last = j;
     }
-    Some(tidy(&out))
+    last
 }
 
 /// The value of a council system's `Betreff:` field.
