@@ -18,7 +18,7 @@ use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, looks_like_html};
 use crate::normalize::NormalizedText;
-use crate::record::{Attribution, DateFact, Official, Record};
+use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
 use crate::segment::sentences;
 use crate::source::Document;
 use crate::span::{Quote, Span};
@@ -220,9 +220,13 @@ impl Pipeline {
             .filter(|(span, _)| !placing.iter().any(|p| p.contains(*span)))
             .copied()
             .collect();
-        let decision = self
-            .cooperation
-            .decide(&view, &sentence_spans, &acting_mentions, &kinds);
+        let mut decision =
+            self.cooperation
+                .decide(&view, &sentence_spans, &acting_mentions, &kinds);
+        let all_parties = decision.parties.clone();
+        decision
+            .parties
+            .retain(|&p| !stands_for_its_land(&doc.entities, &all_parties, p));
 
         let mut dates: Vec<DateFact> = Vec::new();
         for block in paragraphs.iter().filter(|b| b.label.bears_own_dates()) {
@@ -261,6 +265,40 @@ impl Pipeline {
             error: None,
         }
     }
+}
+
+/// The capitals of the territorial Länder (the city-states are one entity).
+const CAPITALS: &[(&str, &str)] = &[
+    ("Baden-Württemberg", "Stuttgart"),
+    ("Bayern", "München"),
+    ("Brandenburg", "Potsdam"),
+    ("Hessen", "Wiesbaden"),
+    ("Mecklenburg-Vorpommern", "Schwerin"),
+    ("Niedersachsen", "Hannover"),
+    ("Nordrhein-Westfalen", "Düsseldorf"),
+    ("Rheinland-Pfalz", "Mainz"),
+    ("Saarland", "Saarbrücken"),
+    ("Sachsen", "Dresden"),
+    ("Sachsen-Anhalt", "Magdeburg"),
+    ("Schleswig-Holstein", "Kiel"),
+    ("Thüringen", "Erfurt"),
+];
+
+/// True when party `p` is a Land's capital and that Land is a party too, in a
+/// cooperation of two Länder or more: "Schwerin und Potsdam sichern ihre
+/// Rechenzentren ab" names the governments, not the cities.
+fn stands_for_its_land(entities: &[Entity], parties: &[usize], p: usize) -> bool {
+    let states: Vec<&str> = parties
+        .iter()
+        .filter(|&&q| entities[q].kind == EntityKind::State)
+        .map(|&q| entities[q].name.as_str())
+        .collect();
+    let capital = &entities[p];
+    states.len() >= 2
+        && capital.kind == EntityKind::Municipality
+        && CAPITALS
+            .iter()
+            .any(|(land, city)| *city == capital.name && states.contains(land))
 }
 
 /// Blocks with consecutive lines of running text (body or list) joined into one
@@ -392,6 +430,18 @@ mod tests {
         );
         // No entity is cut at the line end.
         assert!(record.entities.iter().all(|e| !e.name.ends_with("-Hol")));
+    }
+
+    #[test]
+    fn capitals_standing_for_their_laender_are_no_parties() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = "Kiel und Hannover teilen sich ein Ausweichrechenzentrum\n\nSchleswig-Holstein und Niedersachsen haben eine Verwaltungsvereinbarung über ein gemeinsames Ausweichrechenzentrum unterzeichnet.\n";
+        let record = pipeline.extract("t".into(), text);
+        assert_eq!(record.parties, ["Schleswig-Holstein", "Niedersachsen"]);
+        // Two towns that are no capitals of the Länder named stay parties.
+        let text = "Kiel und Lübeck teilen sich ein Rechenzentrum\n\nDie Städte Kiel und Lübeck haben eine Vereinbarung über ein gemeinsames Rechenzentrum unterzeichnet.\n";
+        let record = pipeline.extract("t".into(), text);
+        assert_eq!(record.parties, ["Kiel", "Lübeck"]);
     }
 
     #[test]
