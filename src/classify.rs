@@ -22,7 +22,8 @@
 //! it is the strongest special cue (cues in the headline weigh most); an
 //! outsourcing cue with a provider or company among the parties, or a company
 //! among them, means outsourcing; two or more Länder make it interstate, two or
-//! more municipalities or districts intermunicipal. The cue spans are returned as
+//! more municipalities or districts without a Land intermunicipal; a Land with
+//! its municipalities is of another kind. The cue spans are returned as
 //! evidence, for a reader to check.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -589,7 +590,7 @@ fn kind_of(weights: &[u32; 4], parties: &[usize], kinds: &[EntityKind]) -> Coope
         CooperationKind::Outsourcing
     } else if states >= 2 {
         CooperationKind::Interstate
-    } else if places >= 2 {
+    } else if places >= 2 && states == 0 {
         CooperationKind::Intermunicipal
     } else {
         CooperationKind::Other
@@ -725,6 +726,14 @@ mod tests {
         // A turned-down plan beside one that goes ahead.
         let d = decide("IT-Nachrichten|Jena lehnt eine Fusion mit Gera ab.|Stattdessen arbeiten Jena und Weimar künftig zusammen.");
         assert_eq!(names(&d), ["Jena", "Weimar"]);
+    }
+
+    #[test]
+    fn a_land_with_its_towns_is_no_intermunicipal_cooperation() {
+        let d = decide("Landesnetz|Sachsen, Jena und Gera betreiben ein gemeinsames Netz.");
+        assert_eq!(d.kind, Some(CooperationKind::Other));
+        let d = decide("Stadtnetz|Jena und Gera betreiben ein gemeinsames Netz.");
+        assert_eq!(d.kind, Some(CooperationKind::Intermunicipal));
     }
 
     #[test]
