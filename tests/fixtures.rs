@@ -259,7 +259,7 @@ fn fourth_holdout_scores_stay_above_their_floors() {
         "holdout4",
         &[
             "entities=0.90",
-            "parties=0.78",
+            "parties=0.86",
             "officials=0.90",
             "roles=0.90",
             "dates=0.90",
@@ -267,7 +267,7 @@ fn fourth_holdout_scores_stay_above_their_floors() {
             "published=0.85",
             "title=0.85",
             "cooperation=0.95",
-            "kind=0.70",
+            "kind=0.90",
         ],
         12,
     );
