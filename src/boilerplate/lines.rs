@@ -1,8 +1,9 @@
 //! Lines of a page and their shape: the features the layout rules read.
 //!
 //! A line ends at `\r\n`, `\n`, `\r` or a form feed (a PDF page break). Its span
-//! excludes the line end and surrounding white space (and a byte order mark), so
-//! every span starts and ends on a character boundary of the text.
+//! excludes the line end and surrounding white space (and a byte order mark), and
+//! the Markdown marks around a whole line (`## `, `*…*`), so every span starts and
+//! ends on a character boundary of the text.
 
 use crate::span::Span;
 
