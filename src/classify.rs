@@ -251,14 +251,6 @@ impl CooperationClassifier {
                 .into_iter()
                 .filter(|&e| is_party_kind(kinds[e]))
                 .collect();
-            // An authority that approves or supervises is no partner, nor is a
-            // place named by its office ("Landratsamt Passau").
-            if self.supervision.is_match(words) {
-                named.retain(|&e| {
-                    kinds[e] != EntityKind::Authority
-                        && !named_by_office(view, *sentence, mentions, e)
-                });
-            }
             if named.is_empty() {
                 continue;
             }
@@ -270,6 +262,17 @@ impl CooperationClassifier {
             }
             if party_sentences > 0 && self.prospect.is_match(words) {
                 continue;
+            }
+            // An authority that approves or supervises is no partner, nor is a
+            // place named by its office ("Landratsamt Passau").
+            if self.supervision.is_match(words) {
+                named.retain(|&e| {
+                    kinds[e] != EntityKind::Authority
+                        && !named_by_office(view, *sentence, mentions, e)
+                });
+                if named.is_empty() {
+                    continue;
+                }
             }
             // The headline weighs most, then the first cue sentence.
             let weight = match (n, party_sentences) {

@@ -223,10 +223,16 @@ impl Pipeline {
         let mut decision =
             self.cooperation
                 .decide(&view, &sentence_spans, &acting_mentions, &kinds);
-        let all_parties = decision.parties.clone();
+        let lands: Vec<&str> = decision
+            .parties
+            .iter()
+            .map(|&p| &doc.entities[p])
+            .filter(|e| e.kind == EntityKind::State)
+            .map(|e| e.name.as_str())
+            .collect();
         decision
             .parties
-            .retain(|&p| !stands_for_its_land(&doc.entities, &all_parties, p));
+            .retain(|&p| !stands_for_its_land(&doc.entities[p], &lands));
 
         let mut dates: Vec<DateFact> = Vec::new();
         for block in paragraphs.iter().filter(|b| b.label.bears_own_dates()) {
@@ -284,21 +290,15 @@ const CAPITALS: &[(&str, &str)] = &[
     ("Thüringen", "Erfurt"),
 ];
 
-/// True when party `p` is a Land's capital and that Land is a party too, in a
+/// True when `party` is the capital of one of the `lands` among the parties, in a
 /// cooperation of two Länder or more: "Schwerin und Potsdam sichern ihre
 /// Rechenzentren ab" names the governments, not the cities.
-fn stands_for_its_land(entities: &[Entity], parties: &[usize], p: usize) -> bool {
-    let states: Vec<&str> = parties
-        .iter()
-        .filter(|&&q| entities[q].kind == EntityKind::State)
-        .map(|&q| entities[q].name.as_str())
-        .collect();
-    let capital = &entities[p];
-    states.len() >= 2
-        && capital.kind == EntityKind::Municipality
+fn stands_for_its_land(party: &Entity, lands: &[&str]) -> bool {
+    lands.len() >= 2
+        && party.kind == EntityKind::Municipality
         && CAPITALS
             .iter()
-            .any(|(land, city)| *city == capital.name && states.contains(land))
+            .any(|(land, city)| *city == party.name && lands.contains(land))
 }
 
 /// Blocks with consecutive lines of running text (body or list) joined into one

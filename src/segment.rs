@@ -43,13 +43,7 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
         offset = end;
         let span = Span::new(start, start + piece.len());
         let current = pending.map_or(span, |p| p.cover(span));
-        // A hard line break before a word in lower case is inside a clause
-        // ("(Az. 12-3)" over "genehmigt.").
-        let lower_next = piece.ends_with(['\n', '\r'])
-            && body[end..]
-                .trim_start()
-                .starts_with(|c: char| c.is_lowercase());
-        if lower_next || ends_inside_sentence(piece) {
+        if ends_inside_sentence(piece, &body[end..]) {
             pending = Some(current);
         } else {
             out.extend(trim(text, current));
@@ -64,12 +58,14 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
 
 /// True when the piece ends in a full stop that belongs to an abbreviation, an
 /// initial or an ordinal number, or at a hard line break inside a clause (PDF
-/// extracts break lines anywhere; a line ending in a letter, digit, comma or hyphen
-/// goes on).
-fn ends_inside_sentence(piece: &str) -> bool {
+/// extracts break lines anywhere; a line ending in a letter, digit, comma or
+/// hyphen goes on, and so does one whose `rest` goes on in lower case, "(Az.
+/// 12-3)" over "genehmigt.").
+fn ends_inside_sentence(piece: &str, rest: &str) -> bool {
     let trimmed = piece.trim_end();
     if piece.ends_with(['\n', '\r'])
-        && trimmed.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '-')
+        && (trimmed.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '-')
+            || rest.trim_start().starts_with(char::is_lowercase))
     {
         return true;
     }

@@ -557,7 +557,8 @@ impl OfficialFinder {
         }
         // 3. role, name: right after the role word, or after its portfolio
         // ("Bürgermeisterin für Finanzen Dr. Jana Roth")
-        for from in [role.word.end, role.span.end] {
+        let portfolio_end = (role.span.end > role.word.end).then_some(role.span.end);
+        for from in std::iter::once(role.word.end).chain(portfolio_end) {
             let after = &text[from..sentence.end];
             let gap = after.len() - after.trim_start().len();
             let Some(m) = self

@@ -186,9 +186,12 @@ impl Matcher {
     }
 }
 
-/// White space or Markdown emphasis marks.
+/// Markdown's emphasis marks, which may stand around names ("**Stockach**").
+const EMPHASIS: [char; 2] = ['*', '_'];
+
+/// White space or a Markdown emphasis mark.
 fn is_emphasis(c: char) -> bool {
-    c.is_whitespace() || c == '*' || c == '_'
+    c.is_whitespace() || EMPHASIS.contains(&c)
 }
 
 /// Names listed after a plural prefix word, joined by commas, "und", "oder" or
@@ -202,7 +205,7 @@ fn spread_plural_prefixes(original: &str, hits: &mut [Hit]) {
                 // is no word of the gap.
                 let words: Vec<&str> = gap
                     .split_whitespace()
-                    .map(|w| w.trim_matches(['*', '_']))
+                    .map(|w| w.trim_matches(EMPHASIS))
                     .filter(|w| !w.is_empty())
                     .collect();
                 matches!(
@@ -402,9 +405,7 @@ fn capitals_agree(form: &str, written: &str) -> bool {
 /// The normalised word right before the offset `start`, if a space separates them.
 fn word_before(norm: &str, start: usize) -> Option<(usize, &str)> {
     // Markdown emphasis may open the name ("Städte **Stockach**").
-    let head = norm[..start]
-        .trim_end_matches(['*', '_'])
-        .strip_suffix(' ')?;
+    let head = norm[..start].trim_end_matches(EMPHASIS).strip_suffix(' ')?;
     let word_start = head
         .char_indices()
         .rev()
