@@ -201,6 +201,7 @@ impl BoilerplateClassifier {
         sections(&lines, &cues, &mut labels);
         boxes(&lines, &cues, &mut labels);
         self.headless_teasers(&lines, &cues, &mut labels);
+        later_wire_items(&lines, &mut labels);
         self.by_position(&lines, &mut labels);
         self.dated_bylines(&lines, &mut labels);
         promote_headline(&lines, &mut labels);
@@ -1044,6 +1045,22 @@ fn boxes(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
                 labels[j] = Some(label);
             }
         }
+    }
+}
+
+/// An agency's copy ends each headline with " =". A printout of the wire holds
+/// item after item: a second such headline below running text opens the next
+/// item, and that item and all after it are other articles.
+fn later_wire_items(lines: &[Line<'_>], labels: &mut Labels) {
+    let wire_headline = |l: &Line<'_>| l.text.ends_with(" =") && l.words <= 20 && !l.prose;
+    let Some(first_text) = lines.iter().position(|l| l.prose) else {
+        return;
+    };
+    let Some(next_item) = (first_text..lines.len()).find(|&i| wire_headline(&lines[i])) else {
+        return;
+    };
+    for label in labels[next_item..].iter_mut().filter(|l| l.is_none()) {
+        *label = Some(BlockLabel::Teaser);
     }
 }
 

@@ -8,7 +8,7 @@
 //! from council systems carry their headline in a `Betreff:` field: the layout marks
 //! that field as the title, and here the field name is dropped; a `Betreff:` field
 //! among the meta lines is also used when no title line was found. Without either
-//! the page has no title. A headline hard-wrapped over lines (PDF extracts) is joined
+//! the page has no title. An agency's end-of-headline mark (" =") is dropped. A headline hard-wrapped over lines (PDF extracts) is joined
 //! again: while a line breaks off after a function word ("zwischen der Stadt Lohr
 //! und dem") the subtitle line right below it continues it, up to three lines.
 
@@ -25,8 +25,14 @@ pub fn find_title(text: &str, blocks: &[Block]) -> Option<String> {
     let line = field_value(&line).unwrap_or(&line);
     // The headline of an agenda item without its label ("zu TOP 9 …").
     let line = agenda_item(line.trim()).map_or(line.trim(), |(_, heading)| heading);
-    let title = strip_site_suffix(line).trim();
+    let title = strip_wire_mark(strip_site_suffix(line).trim());
     (!title.is_empty()).then(|| title.to_owned())
+}
+
+/// Drops the " =" that news agencies set after a headline in their copy
+/// ("Cyberangriff legt Rathäuser lahm ="): a transmission mark, not a word.
+fn strip_wire_mark(title: &str) -> &str {
+    title.strip_suffix(" =").map_or(title, str::trim_end)
 }
 
 /// Words a headline line cannot end with unless it goes on below.
