@@ -21,6 +21,9 @@
 //! 4. Anywhere outside teasers and the title: a date after a strong cue
 //!    ("Veröffentlicht am", "Pressemitteilung vom", "Stand:", "Zuletzt
 //!    aktualisiert:") at the start of a line.
+//! 5. Failing all of these, the page's own edit stamp, wherever the layout put it
+//!    (wikis set it in the footer): "Diese Seite wurde zuletzt am 14. Januar 2026
+//!    um 09:12 Uhr bearbeitet." A wiki page has no other date of its own.
 //!
 //! Forms: `22.3.2011`, `06.12.17`, `22. März 2011`, `22. Mär. 2011`, ISO
 //! `2019-05-03` (also with a time), and `März 2011` for a month. Two-digit years
@@ -43,6 +46,7 @@ struct Patterns {
     cue: Regex,
     strong_cue: Regex,
     body_prefix: Regex,
+    edit_stamp: Regex,
 }
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
@@ -65,6 +69,10 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         .ok()?,
         body_prefix: compile(
             r"^\W*(?:\([^)]{1,40}\)\s*)*\(?\s*(?:\p{Lu}[\p{L}.\-/ ]{0,40}?\s*(?:\([^)]{1,20}\)\s*)?[,(–-]\s*(?:den\s+)?)?$",
+        )
+        .ok()?,
+        edit_stamp: compile(
+            r"(?i)^\W*(?:diese\s+seite\s+wurde\s+)?zuletzt\s+(?:am\s+)?(?P<when>[\w.\s-]{6,30}?)(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s+(?:bearbeitet|geändert)\b",
         )
         .ok()?,
     })
@@ -102,11 +110,25 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     {
         return Some(d);
     }
-    blocks
+    if let Some(d) = blocks
         .iter()
         .filter(|b| header_source(b.label) || b.label == BlockLabel::Body)
         .filter_map(|b| b.span.slice(text))
         .find_map(|l| cued_date(p, l, &p.strong_cue))
+    {
+        return Some(d);
+    }
+    blocks
+        .iter()
+        .filter(|b| !matches!(b.label, BlockLabel::Teaser | BlockLabel::Comment))
+        .filter_map(|b| b.span.slice(text))
+        .find_map(|l| edit_stamp(p, l))
+}
+
+/// The date of a page's own edit stamp at the start of `line`.
+fn edit_stamp(p: &Patterns, line: &str) -> Option<CalendarDate> {
+    let when = p.edit_stamp.captures(line)?.name("when")?.as_str();
+    to_date(&p.date.captures(when)?)
 }
 
 /// Labels a header date may stand on.

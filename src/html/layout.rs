@@ -341,6 +341,8 @@ fn word_cue(w: &str, in_article: bool) -> Option<ClassCue> {
         "outbrain",
         "taboola",
         "paywall",
+        "sitenotice",
+        "announcement",
     ]) || exact(&["ad", "ads", "adslot", "promo"])
     {
         return Some(Boiler(L::Ad));
