@@ -13,6 +13,7 @@
 use regex::Regex;
 
 use crate::boilerplate::{is_rule, Block, BlockLabel};
+use crate::span::Span;
 
 /// Fewest numbered items that make a page a digest.
 const MIN_ITEMS: usize = 3;
@@ -65,17 +66,19 @@ impl DigestFocus {
         // Numbered points of one text (the questions of an inquiry, the points
         // of a resolution) are no items: a digest lists its items first, or
         // sets each apart with a drawn rule.
-        let headings: Vec<&str> = items
+        // The table of contents repeats the item headings above the items,
+        // maybe in other case ("2. Rathaus-IT zieht um" over "2. RATHAUS-IT ZIEHT UM").
+        let headings: Vec<String> = items
             .iter()
             .filter_map(|&i| blocks[i].span.slice(text))
+            .map(str::to_lowercase)
             .collect();
-        // The table of contents repeats the item headings above the items.
         let contents: Vec<usize> = (0..items[0])
             .filter(|&i| {
                 blocks[i]
                     .span
                     .slice(text)
-                    .is_some_and(|t| headings.contains(&t))
+                    .is_some_and(|t| headings.contains(&t.to_lowercase()))
             })
             .collect();
         let ruled = items
@@ -107,39 +110,67 @@ impl DigestFocus {
         for &i in &contents {
             blocks[i].label = BlockLabel::Other;
         }
-        let mut title_dropped = false;
         for k in (0..items.len()).filter(|&k| k != best) {
             for block in &mut blocks[items[k]..end_of(k)] {
-                title_dropped |= block.label == BlockLabel::Title;
                 if block.label.is_content() {
                     block.label = BlockLabel::Teaser;
                 }
             }
         }
-        // The headline of a dropped item gives way to the heading of the kept
-        // one; in minutes the kept agenda item is the headline.
-        if title_dropped || agenda {
-            for block in blocks.iter_mut().filter(|b| b.label == BlockLabel::Title) {
-                block.label = BlockLabel::Other;
-            }
-            blocks[items[best]].label = BlockLabel::Title;
-            // Lines the heading wraps onto stand right below it.
-            let mut above = blocks[items[best]].span;
-            for block in blocks.iter_mut().skip(items[best] + 1) {
-                let gap = text.get(above.end..block.span.start).unwrap_or("\n\n");
-                let wrapped = gap.trim().is_empty() && gap.matches('\n').count() == 1;
-                let short = block
-                    .span
-                    .slice(text)
-                    .is_some_and(|l| l.split_whitespace().count() <= 15);
-                if !(wrapped && short) {
-                    break;
-                }
-                block.label = BlockLabel::Subtitle;
-                above = block.span;
+        // The record is about the kept item: its heading is the headline, not
+        // the digest's name above the items nor the heading of a dropped item.
+        for block in blocks.iter_mut().filter(|b| b.label == BlockLabel::Title) {
+            block.label = BlockLabel::Other;
+        }
+        // A heading set in capitals reads better as the contents list it.
+        let shouting = |i: usize| {
+            blocks[i]
+                .span
+                .slice(text)
+                .is_some_and(|l| !l.chars().any(char::is_lowercase))
+        };
+        let title = if shouting(items[best]) {
+            contents
+                .iter()
+                .copied()
+                .find(|&i| {
+                    blocks[i].span.slice(text).map(str::to_lowercase).as_ref() == headings.get(best)
+                })
+                .unwrap_or(items[best])
+        } else {
+            items[best]
+        };
+        let heading = &mut blocks[title];
+        heading.label = BlockLabel::Title;
+        // The item's number is no word of its headline.
+        if !agenda {
+            if let Some(words) = heading.span.slice(text).and_then(|l| self.number_end(l)) {
+                heading.span = Span::new(heading.span.start + words, heading.span.end);
             }
         }
+        // Lines the heading wraps onto stand right below it.
+        let mut above = blocks[items[best]].span;
+        for block in blocks.iter_mut().skip(items[best] + 1) {
+            let gap = text.get(above.end..block.span.start).unwrap_or("\n\n");
+            let wrapped = gap.trim().is_empty() && gap.matches('\n').count() == 1;
+            let short = block
+                .span
+                .slice(text)
+                .is_some_and(|l| l.split_whitespace().count() <= 15 && !is_rule(l));
+            if !(wrapped && short) {
+                break;
+            }
+            block.label = BlockLabel::Subtitle;
+            above = block.span;
+        }
         blocks
+    }
+
+    /// Where the words of a numbered heading start, after "2. ".
+    fn number_end(&self, heading: &str) -> Option<usize> {
+        let number = self.heading.captures(heading)?.name("n")?;
+        let rest = &heading[number.end() + 1..];
+        Some(heading.len() - rest.trim_start().len())
     }
 
     /// The item headings numbered 1, 2, 3, ...: the last such run, in order.
@@ -290,6 +321,23 @@ mod tests {
             .iter()
             .find(|(t, _)| t.starts_with("Der Gemeinderat"));
         assert_eq!(spielgeraete.map(|(_, l)| *l), Some(BlockLabel::Teaser));
+    }
+
+    #[test]
+    fn the_kept_item_heads_the_record_under_the_newsletter_name() {
+        let text = "NACHRICHTEN AUS ALTDORF\nDer Newsletter der Gemeinde Altdorf\n\nLiebe Leserinnen und Leser,\n\nInhalt\n1. Neuer Spielplatz im Ortskern\n2. Zwei Gemeinden teilen ihre IT\n3. Sprechzeiten im Advent am 22. Dezember\n\n-----------------------------\n1. NEUER SPIELPLATZ IM ORTSKERN\n-----------------------------\n\nDer Spielplatz an der Kirche in Altdorf wird im Frühjahr erneuert und bekommt eine neue Rutsche.\n\n-----------------------------\n2. ZWEI GEMEINDEN TEILEN IHRE IT\n-----------------------------\n\nDie Gemeinden Altdorf und Neudorf legen ihre IT zusammen und wollen gemeinsam einen Administrator beschäftigen.\n\n-----------------------------\n3. SPRECHZEITEN IM ADVENT AM 22. DEZEMBER\n-----------------------------\n\nDas Rathaus ist vom 22. Dezember an nur vormittags geöffnet.\n";
+        let blocks = BoilerplateClassifier::new().classify(text);
+        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        assert_eq!(
+            crate::extract::title::find_title(text, &focused).as_deref(),
+            Some("Zwei Gemeinden teilen ihre IT")
+        );
+        let labels = labels_of(text, &focused);
+        let contents_entry = labels
+            .iter()
+            .find(|(t, _)| t.starts_with("3. Sprechzeiten"))
+            .map(|(_, l)| *l);
+        assert!(contents_entry.is_some_and(|l| !l.is_content()));
     }
 
     #[test]

@@ -819,12 +819,13 @@ fn is_bullet(text: &str) -> bool {
         })
 }
 
-/// Could be a headline: a short line of words, not running text, not a kicker.
+/// Could be a headline: a short line of words, not running text, not a kicker,
+/// not a salutation ("Liebe Leserinnen und Leser,").
 fn title_like(l: &Line<'_>) -> bool {
     !l.prose
         && (1..=30).contains(&l.words)
         && (3..=250).contains(&l.chars)
-        && !l.text.ends_with(':')
+        && !l.text.ends_with([':', ','])
         && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 

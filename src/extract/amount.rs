@@ -18,7 +18,8 @@
 //! Forms found: `15.000 Euro`, `15.000 €`, `15.000€`, `€ 300.000`, `EUR 77.500`,
 //! `4.371,70 €`, `12.500,00 EUR`, `660.000,- Euro`, `75 000 Euro` (plain, no-break
 //! or thin space as thousands separator), `1,2 Millionen Euro`, `2,5 Mio. €`,
-//! `1 Mrd. Euro`, `500 Tsd. Euro`, `660 T€`, `660 TEUR`, `50 Cent`, the compound
+//! `1 Mrd. Euro`, `500 Tsd. Euro`, `660 T€`, `660 TEUR`, `50 Cent`, `298 ¤` (the
+//! euro sign of an ISO-8859-15 page, decoded as Windows-1252), the compound
 //! `15-Millionen-Euro(-Projekt)`, number words before a scale (`knapp vier Millionen
 //! Euro`, `eine halbe Million Euro`, `zweieinhalb Milliarden Euro`) or before a
 //! currency (`zehn Euro`; not the article `ein`/`eine`), Mark: `500.000 Mark`,
@@ -53,7 +54,7 @@ const ANCHOR: &str = r"(?x)
     # thousand-euro units as used in budgets
     T€ | TEUR | TEuro | TDM
     # currencies
-  | € | EURO | EUR | Euro | Cent | D-Mark | DM | Deutsche\s+Mark | Mark
+  | € | ¤ | EURO | EUR | Euro | Cent | D-Mark | DM | Deutsche\s+Mark | Mark
     # scale words
   | Milliarden | Milliarde | Mrd\. | Mrd | Millionen | Million | Mio\. | Mio | Mill\.
   | Tausend | Tsd\. | Tsd
@@ -168,7 +169,9 @@ fn classify_anchor(word: &str) -> Option<Anchor> {
     match word {
         "T€" | "TEUR" | "TEuro" => currency(Currency::Eur, 3, false),
         "TDM" => currency(Currency::Dem, 3, false),
-        "€" | "EUR" => currency(Currency::Eur, 0, true),
+        // `¤` is the euro of an ISO-8859-15 page read as Windows-1252, as the
+        // scorer reads every page that is not UTF-8 (byte 0xA4).
+        "€" | "¤" | "EUR" => currency(Currency::Eur, 0, true),
         "EURO" | "Euro" => currency(Currency::Eur, 0, false),
         "Cent" => currency(Currency::Eur, -2, false),
         "DM" => currency(Currency::Dem, 0, true),
