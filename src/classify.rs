@@ -168,9 +168,10 @@ const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezusc
 const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
 
 /// Sentences that only weigh a cooperation or report interest in one ("prüfen,
-/// ob … zusammenarbeiten könnte", "haben Interesse signalisiert"). Once the
-/// article has named its parties, bodies in such sentences are no parties.
-const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden|wäre|wären)\b|\binteresse\b[^.;]{0,160}?\b(?:signalisiert|bekundet|angemeldet|gezeigt)\b|\b(?:signalisiert|bekundet|signalisieren|bekunden)\b[^.;]{0,60}?\binteresse\b";
+/// ob … zusammenarbeiten könnte", "Ob sich … anschließen, ist offen", "haben
+/// Interesse signalisiert"). Once the article has named its parties, bodies in
+/// such sentences are no parties.
+const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden|wäre|wären)\b|\bob\b[^.;]{0,160}?,\s*(?:ist|sei|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss|nicht\s+entschieden)\b|\b(?:ist|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss),\s*ob\b|\binteresse\b[^.;]{0,160}?\b(?:signalisiert|bekundet|angemeldet|gezeigt)\b|\b(?:signalisiert|bekundet|signalisieren|bekunden)\b[^.;]{0,60}?\binteresse\b";
 
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b";
@@ -750,6 +751,10 @@ mod tests {
         let d = decide("Neue IT|Jena und Gera betreiben ihre Server künftig unter einem Dach.|Auch Weimar hat Interesse an der gemeinsamen IT signalisiert.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
         let d = decide("Neue IT|Jena und Gera arbeiten künftig zusammen.|Ein Antrag wollte prüfen, ob Weimar mit der KDO zusammenarbeiten könnte.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+        let d = decide("Neue IT|Jena und Gera arbeiten künftig zusammen.|Ob sich auch Weimar der Zusammenarbeit anschließt, ist offen.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+        let d = decide("Neue IT|Jena und Gera arbeiten künftig zusammen.|Noch ist offen, ob Weimar der Zusammenarbeit beitritt.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
     }
 

@@ -10,7 +10,7 @@ use crate::extract::date::DateFinder;
 use crate::extract::known_officials::KnownOfficials;
 use crate::extract::official::OfficialFinder;
 use crate::extract::organisation::OrganisationFinder;
-use crate::extract::published::find_published;
+use crate::extract::published::{closes_dateline, find_published};
 use crate::extract::title::find_title;
 use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::matcher::Matcher;
@@ -208,12 +208,14 @@ impl Pipeline {
             .collect();
         let doc = entities::collect(text, &places, entries, &organisations);
         let kinds: Vec<_> = doc.entities.iter().map(|e| e.kind).collect();
-        // A kicker or dateline says where the news is from, not who acts.
-        let placing: Vec<Span> = paragraphs
+        // A kicker or dateline says where the news is from, not who acts; so
+        // does a place opening the first paragraph as its dateline.
+        let mut placing: Vec<Span> = paragraphs
             .iter()
             .filter(|b| matches!(b.label, BlockLabel::Kicker | BlockLabel::Dateline))
             .map(|b| b.span)
             .collect();
+        placing.extend(inline_dateline(text, &paragraphs, &doc.mentions));
         let acting_mentions: Vec<(Span, usize)> = doc
             .mentions
             .iter()
@@ -299,6 +301,24 @@ fn stands_for_its_land(party: &Entity, lands: &[&str]) -> bool {
         && CAPITALS
             .iter()
             .any(|(land, city)| *city == party.name && lands.contains(land))
+}
+
+/// The mention that opens the article's first body paragraph as its dateline
+/// ("Cochem. Der Landkreis …"), if one does; emphasis or a tag before it is no
+/// word.
+fn inline_dateline(text: &str, paragraphs: &[Block], mentions: &[(Span, usize)]) -> Option<Span> {
+    let first = paragraphs
+        .iter()
+        .find(|b| b.label == BlockLabel::Body)?
+        .span;
+    let (mention, _) = mentions.iter().find(|(m, _)| first.contains(*m))?;
+    let before = text.get(first.start..mention.start)?;
+    let only_markup = before
+        .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+        .split_inclusive('>')
+        .all(|piece| piece.starts_with('<'));
+    let rest = text.get(mention.end..first.end)?;
+    (only_markup && closes_dateline(rest)).then_some(*mention)
 }
 
 /// Blocks with consecutive lines of running text (body or list) joined into one
@@ -442,6 +462,24 @@ mod tests {
         let text = "Kiel und Lübeck teilen sich ein Rechenzentrum\n\nDie Städte Kiel und Lübeck haben eine Vereinbarung über ein gemeinsames Rechenzentrum unterzeichnet.\n";
         let record = pipeline.extract("t".into(), text);
         assert_eq!(record.parties, ["Kiel", "Lübeck"]);
+    }
+
+    #[test]
+    fn a_place_opening_the_first_paragraph_as_its_dateline_is_no_party() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        for opening in ["Cochem.", "<b>Cochem.</b>", "**Cochem.**", "Cochem (wb) –"] {
+            let text = format!("Kreis vergibt seine IT\n\n{opening} Der Landkreis Cochem-Zell lässt seine Informationstechnik künftig von der Bechtle AG betreiben. Der Kreistag stimmte dem Vertrag zu.\n");
+            let record = pipeline.extract("t".into(), &text);
+            assert_eq!(
+                record.parties,
+                ["Landkreis Cochem-Zell", "Bechtle AG"],
+                "{opening}"
+            );
+        }
+        // A town that opens the paragraph as the subject of its sentence acts.
+        let text = "Gemeinsame IT\n\nCochem und Zell betreiben ihre Server künftig gemeinsam.\n";
+        let record = pipeline.extract("t".into(), text);
+        assert_eq!(record.parties, ["Cochem", "Zell (Mosel)"]);
     }
 
     #[test]

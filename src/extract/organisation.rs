@@ -94,6 +94,7 @@ const HEAD_TRIGGERS: &[&str] = &[
     "leistungszentrum",
     "datenzentrale",
     "verbund",
+    "direktion",
 ];
 
 /// Legal forms (case-sensitive): a region without any holds no company name.
@@ -849,6 +850,7 @@ fn classify(word: &str) -> Option<Head> {
         }
         "rechnungshof" => head(Authority, M, Needs::Qualifier, Place::Land),
         "landesverwaltungsamt" => head(Authority, N, Needs::Qualifier, Place::Land),
+        "landesdirektion" => head(Authority, F, Needs::Qualifier, Place::Land),
         "bundesverwaltungsamt" => head(Authority, N, Needs::Nothing, Place::None),
         "landesamt" | "bundesamt" => head(Authority, N, Needs::Portfolio, Place::Land),
         "landesanstalt" | "bundesanstalt" => head(Authority, F, Needs::Portfolio, Place::Land),

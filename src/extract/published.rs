@@ -47,6 +47,7 @@ struct Patterns {
     strong_cue: Regex,
     body_prefix: Regex,
     edit_stamp: Regex,
+    dateline_rest: Regex,
 }
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
@@ -70,6 +71,10 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         body_prefix: compile(
             r"^\W*(?:\([^)]{1,40}\)\s*)*\(?\s*(?:\p{Lu}[\p{L}.\-/ ]{0,40}?\s*(?:\([^)]{1,20}\)\s*)?[,(–-]\s*(?:den\s+)?)?$",
         )
+        .ok()?,
+        dateline_rest: compile(&format!(
+            r"^(?:\s*\([^)]{{1,40}}\))?(?:</?\w+>|\*\*|__)*(?:\s*,\s*(?:den\s+)?\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?(?:19|20)?\d{{2}}|(?:{MONTHS})\s+(?:19|20)\d{{2}}))?\s*[.:\-–—](?:</?\w+>|\*\*|__)*\s+(?:[-–—]\s+)?\p{{Lu}}"
+        ))
         .ok()?,
         edit_stamp: compile(
             r"(?i)^\W*(?:diese\s+seite\s+wurde\s+)?zuletzt\s+(?:am\s+)?(?P<when>[\w.\s-]{6,30}?)(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s+(?:bearbeitet|geändert)\b",
@@ -123,6 +128,16 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
         .filter(|b| !matches!(b.label, BlockLabel::Teaser | BlockLabel::Comment))
         .filter_map(|b| b.span.slice(text))
         .find_map(|l| edit_stamp(p, l))
+}
+
+/// Whether `rest`, the text after a place that opens the article's first
+/// paragraph, makes that place the article's dateline: "Cochem. Der Landkreis
+/// …", "Kiel (dpa) – Die Stadt …", "Cochem, 12.03.2026 – …", "**Cochem.** Der …".
+/// A dateline says where the news is from, not who acts.
+pub fn closes_dateline(rest: &str) -> bool {
+    PATTERNS
+        .as_ref()
+        .is_some_and(|p| p.dateline_rest.is_match(rest))
 }
 
 /// The date of a page's own edit stamp at the start of `line`.

@@ -151,7 +151,7 @@ impl Matcher {
                 .filter(|t| capitals_agree(&t.written, written))
                 .map(|t| t.candidate)
                 .collect();
-            if candidates.is_empty() {
+            if candidates.is_empty() || law_suffix(original, span.start, written) {
                 continue;
             }
             taken_until = end;
@@ -184,6 +184,29 @@ impl Matcher {
         spread_plural_prefixes(original, &mut hits);
         hits
     }
+}
+
+/// A Land's abbreviation that completes a law's ("GkG NRW", "GO NRW", "KV M-V"):
+/// it names which Land's law is cited, not a body of that Land. `written` is the
+/// form found at `start`; the word before it is the law's abbreviation, a short
+/// word of letters with two capitals or more.
+fn law_suffix(original: &str, start: usize, written: &str) -> bool {
+    if written.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let before = original.get(..start).unwrap_or("");
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let law = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_start_matches(['(', '[']);
+    (2..=10).contains(&law.len())
+        && law.bytes().all(|b| b.is_ascii_alphabetic())
+        && law.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && law.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Markdown's emphasis marks, which may stand around names ("**Stockach**").
@@ -455,7 +478,10 @@ mod tests {
         district.bare = Some("Leipzig".into());
         let mut kid = entry("kid", "KID Magdeburg GmbH", EntityKind::Provider);
         kid.aliases = vec!["KID Magdeburg".into(), "KID".into()];
+        let mut land = entry("ags:05", "Nordrhein-Westfalen", EntityKind::State);
+        land.aliases = vec!["NRW".into()];
         vec![
+            land,
             entry("ags:14713000", "Leipzig", EntityKind::Municipality),
             district,
             entry("ags:15003000", "Magdeburg", EntityKind::Municipality),
@@ -522,6 +548,16 @@ mod tests {
             want.sort_unstable();
             assert_eq!(got, want, "{hay:?}");
         }
+    }
+
+    #[test]
+    fn a_land_completing_a_law_abbreviation_is_no_mention() {
+        let texts = |text: &str| -> Vec<String> { found(text).into_iter().map(|h| h.0).collect() };
+        assert!(texts("nach § 23 GkG NRW und (GO NRW) geschlossen").is_empty());
+        assert_eq!(
+            texts("Das Land NRW und der Kreis Leipzig"),
+            ["Land NRW", "Kreis Leipzig"]
+        );
     }
 
     #[test]
