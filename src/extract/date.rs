@@ -93,6 +93,14 @@ const LEAD: &str = r"(?x)
     \s{1,2} \z
 ";
 
+/// Words before a day that put it ahead of the publication date (`ab dem 1.
+/// Oktober`, `bis zum 30. Juni`, `zum 1. April`).
+const AHEAD: &str = r"(?x)
+    (?: ^ | [^\p{L}\p{N}] )
+    (?: [Aa]b (?: \s+ dem )? | [Bb]is (?: \s+ zum )? | zum )
+    \s{1,2} \z
+";
+
 /// The first day of a day range (`1. bis `, `1.–`), right before the day that
 /// carries month and year.
 const RANGE_HEAD: &str = r"(?x)
@@ -135,7 +143,10 @@ enum Lead {
     None,
     /// `seit`: the date lies in the past.
     Since,
-    /// `im`, `ab`, `bis`, `Ende`, …
+    /// `ab`, `bis`, `zum` (`ab dem 1. Oktober`, `zum 1. April`): the date lies
+    /// ahead.
+    Ahead,
+    /// `im`, `Ende`, `Anfang`, `Mitte`.
     Other,
 }
 
@@ -160,6 +171,7 @@ pub struct DateFinder {
     day_before: Regex,
     after_month: Regex,
     lead: Regex,
+    ahead: Regex,
     range_head: Regex,
     joiner: Regex,
     numeric_blocker: Regex,
@@ -186,6 +198,7 @@ impl DateFinder {
             day_before: compile(DAY_BEFORE),
             after_month: compile(AFTER_MONTH),
             lead: compile(LEAD),
+            ahead: compile(AHEAD),
             range_head: compile(RANGE_HEAD),
             joiner: compile(JOINER),
             numeric_blocker: compile(NUMERIC_BLOCKER),
@@ -348,17 +361,28 @@ impl DateFinder {
                 }
             }
 
-            let lead = if day.is_none() && year == YearSpec::Missing {
+            let lead = if year != YearSpec::Missing {
+                Lead::None
+            } else if day.is_none() {
                 let from = window_start(text, region.start, m.start(), 16);
-                match self.lead.captures(&text[from..m.start()]) {
-                    Some(c) if c.name("p").is_some_and(|p| p.as_str().ends_with("eit")) => {
-                        Lead::Since
-                    }
+                let word = self
+                    .lead
+                    .captures(&text[from..m.start()])
+                    .and_then(|c| c.name("p"));
+                match word.map(|w| w.as_str().to_lowercase()).as_deref() {
+                    Some("seit") => Lead::Since,
+                    Some("ab" | "bis") => Lead::Ahead,
                     Some(_) => Lead::Other,
                     None => Lead::None,
                 }
             } else {
-                Lead::None
+                let start = span.start;
+                let from = window_start(text, region.start, start, 16);
+                if self.ahead.is_match(&text[from..start]) {
+                    Lead::Ahead
+                } else {
+                    Lead::None
+                }
             };
 
             atoms.push(Atom {
@@ -391,11 +415,11 @@ impl DateFinder {
                     match (partner, published) {
                         (Some(n), _) if atom.month > n.month => n.year.checked_sub(1),
                         (Some(n), _) => Some(n.year),
-                        (None, Some(p)) if atom.day.is_some() => {
-                            Some(nearest_year(atom.month, p, false))
-                        }
-                        (None, Some(p)) if atom.lead != Lead::None && !atom.abbreviated => {
-                            Some(nearest_year(atom.month, p, atom.lead == Lead::Since))
+                        (None, Some(p))
+                            if atom.day.is_some()
+                                || atom.lead != Lead::None && !atom.abbreviated =>
+                        {
+                            Some(nearest_year(atom.month, p, atom.lead))
                         }
                         _ => None,
                     }
@@ -485,17 +509,18 @@ fn month_number(name: &str) -> Option<u8> {
     Some(month)
 }
 
-/// The year that puts `month` nearest to the publication date; with `past`, the
-/// latest one not after it.
-fn nearest_year(month: u8, published: CalendarDate, past: bool) -> u16 {
+/// The year that puts `month` nearest to the publication date; after `seit`, the
+/// latest one not after it; after `ab`, `bis` or `zum`, the earliest one not
+/// before it.
+fn nearest_year(month: u8, published: CalendarDate, lead: Lead) -> u16 {
     let diff = i32::from(month) - i32::from(published.month);
     let y = published.year;
-    if past {
-        return if diff > 0 { y.saturating_sub(1) } else { y };
-    }
-    match diff {
-        d if d > 6 => y.saturating_sub(1),
-        d if d < -6 => y.saturating_add(1),
+    match (lead, diff) {
+        (Lead::Since, d) if d > 0 => y.saturating_sub(1),
+        (Lead::Ahead, d) if d < 0 => y.saturating_add(1),
+        (Lead::Since | Lead::Ahead, _) => y,
+        (_, d) if d > 6 => y.saturating_sub(1),
+        (_, d) if d < -6 => y.saturating_add(1),
         _ => y,
     }
 }
