@@ -153,6 +153,18 @@ const PHRASES: &[(&str, Cue)] = &[
         r"(?:^|\W)übernimmt\b[^;:]{0,80}?\b(?:betrieb|betreuung|it)\b",
         Cue::Outsourcing,
     ),
+    // "Vom Herbst an betreibt die HZD die städtischen Server", "betreibt
+    // künftig": a service run for others from now on, not one described; and
+    // "Die Server ziehen ins Landesrechenzentrum". Both say that bodies work
+    // together, not in which form.
+    (
+        r"\b(?:künftig|zukünftig)\b[^;:]{0,80}?\bbetreib(?:t|en)\b|\bbetreib(?:t|en)\b[^;:]{0,80}?\b(?:künftig|zukünftig)\b|\ban\s+betreib(?:t|en)\b",
+        Cue::Cooperation,
+    ),
+    (
+        r"\bzieh(?:t|en)\b[^;:]{0,80}?\bins?\b[^;:]{0,40}?rechenzentrum",
+        Cue::Cooperation,
+    ),
 ];
 
 /// Sentences that name who runs the joint service ("Betreiber wird …", "Den
@@ -756,6 +768,15 @@ mod tests {
         assert_eq!(names(&d), ["Jena", "Gera"]);
         let d = decide("Neue IT|Jena und Gera arbeiten künftig zusammen.|Noch ist offen, ob Weimar der Zusammenarbeit beitritt.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
+    }
+
+    #[test]
+    fn a_service_run_for_a_town_from_now_on_is_a_cooperation() {
+        let d = decide("Jenas Server ziehen ins Rechenzentrum der KDO|Die Stadt Jena gibt ihren Serverraum auf.|Vom Herbst an betreibt die KDO die städtischen Server.");
+        assert!(d.cooperation);
+        assert_eq!(d.kind, Some(CooperationKind::Other));
+        let d = decide("Neue Technik|Die KDO betreibt die Server vieler Kommunen.");
+        assert!(!d.cooperation);
     }
 
     #[test]
