@@ -22,7 +22,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::error::GazetteerError;
-use crate::gazetteer::forms::FormKind;
+use crate::gazetteer::forms::{ascii_umlauts, FormKind};
 use crate::gazetteer::resolve::Resolved;
 use crate::gazetteer::{Entry, Role};
 use crate::normalize::{normalize_term, tidy, NormalizedText};
@@ -174,7 +174,8 @@ impl OfficialFinder {
                     .chain(&r.forms)
                     .chain(&r.abbreviations)
             })
-            .map(|f| normalize_term(f))
+            .flat_map(|f| std::iter::once(f.clone()).chain(ascii_umlauts(f)))
+            .map(|f| normalize_term(&f))
             .chain(GENERIC_HEADS.iter().map(|h| normalize_term(h)))
             .filter(|k| k.chars().count() >= 2)
             .collect();

@@ -3,7 +3,8 @@
 //! The data hold names; these rules add the forms press texts inflect them into:
 //! genitives ("Leipzigs", "des Saarpfalz-Kreises"), common abbreviations of Länder
 //! ("NRW"), and city adjectives ("Leipziger", "Münchner"), which name a place's
-//! officials but do not by themselves make the place an entity of the article.
+//! officials but do not by themselves make the place an entity of the article;
+//! and each of these without umlauts ("Muenchen"), as systems without them write.
 //! Official long forms ("Stadt Cottbus", "Landkreises Harz", "Freistaat Sachsen")
 //! are a name plus a prefix word; [`prefix_kind`] knows those words, and the matcher
 //! extends a mention over them, so they need no patterns of their own.
@@ -224,7 +225,45 @@ pub fn forms(entry: &Entry) -> Vec<Form> {
             }
         }
     }
+    // Texts from systems without umlauts write "Huettenberg" for "Hüttenberg".
+    let transliterated: Vec<Form> = out
+        .iter()
+        .filter_map(|f| {
+            ascii_umlauts(&f.text).map(|text| Form {
+                text,
+                kind: f.kind,
+                common: f.common,
+            })
+        })
+        .collect();
+    for form in transliterated {
+        if !out.iter().any(|f| f.text == form.text) {
+            out.push(form);
+        }
+    }
     out
+}
+
+/// `text` with its umlauts and ß written out as German does without them ("ae",
+/// "Oe", "ss"); `None` when it has none.
+pub(crate) fn ascii_umlauts(text: &str) -> Option<String> {
+    if !text.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü', 'ß']) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'Ä' => out.push_str("Ae"),
+            'Ö' => out.push_str("Oe"),
+            'Ü' => out.push_str("Ue"),
+            'ß' => out.push_str("ss"),
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// Genitive forms of a single name: "Leipzigs"; "Cottbus'" for names ending in a
@@ -330,6 +369,19 @@ mod tests {
         assert!(texts(&sachsen, FormKind::Alias).contains(&"Sachsens".to_owned()));
         let nrw = entry("Nordrhein-Westfalen", EntityKind::State, 18_000_000);
         assert!(texts(&nrw, FormKind::Alias).contains(&"NRW".to_owned()));
+    }
+
+    #[test]
+    fn every_form_is_also_written_without_umlauts() {
+        let hue = entry("Hüttenberg", EntityKind::Municipality, 11_000);
+        let names = texts(&hue, FormKind::Name);
+        assert_eq!(names, ["Hüttenberg", "Huettenberg"]);
+        assert!(texts(&hue, FormKind::Alias).contains(&"Huettenbergs".to_owned()));
+        let mut weissenfels = entry("Burgenlandkreis", EntityKind::District, 170_000);
+        weissenfels.aliases = vec!["Kreis Weißenfels".into()];
+        assert!(texts(&weissenfels, FormKind::Alias).contains(&"Kreis Weissenfels".to_owned()));
+        assert_eq!(ascii_umlauts("Öhringen"), Some("Oehringen".to_owned()));
+        assert_eq!(ascii_umlauts("Leipzig"), None);
     }
 
     #[test]
