@@ -29,7 +29,9 @@ pub(crate) enum Cue {
     Contact,
     /// Legal note, copyright, cookie banner.
     Legal,
-    /// Menus, breadcrumbs, share bars, single navigation words.
+    /// Menus, breadcrumbs, share bars, single navigation words; the banner of a
+    /// search engine's cached copy ("Dies ist der Cache von Google von …"), whose
+    /// date is the copy's, not the page's.
     Navigation,
     /// Heading that opens a list of other articles.
     TeaserHeading,
@@ -116,6 +118,7 @@ pub(crate) struct Cues {
     section: Pattern,
     toc_entry: Pattern,
     closing: Pattern,
+    archive_banner: Pattern,
 }
 
 /// Words a menu, share bar or footer line is made of.
@@ -223,6 +226,9 @@ impl Cues {
     /// by the tests.
     pub fn new() -> Cues {
         Cues {
+            archive_banner: re(
+                r"(?i)^(?:dies\s+ist\s+der\s+cache\s+von\s+google|this\s+is\s+google's\s+cache\s+of|vollständige\s+version\s+nur-text-version|tipp:\s+um\s+deinen\s+suchbegriff)",
+            ),
             section: re(
                 r"(?i)^(?:(?:nicht)?amtlicher\s+teil|amtliche\s+bekanntmachungen|inhaltsverzeichnis|inhalt)\s*:?$",
             ),
@@ -332,6 +338,9 @@ impl Cues {
         }
         if is_rule(line) {
             return Some(Cue::Meta);
+        }
+        if self.archive_banner.is_match(line) {
+            return Some(Cue::Navigation);
         }
         if self.keywords.is_match(line) {
             return Some(Cue::Keywords);
