@@ -129,7 +129,20 @@ impl DigestFocus {
                 .slice(text)
                 .is_some_and(|l| !l.chars().any(char::is_lowercase))
         };
-        let title = if shouting(items[best]) {
+        // A section of a press review ("2. Digitales") heads the headline of
+        // the report it holds, right below it.
+        let section_headline = blocks
+            .get(items[best] + 1)
+            .filter(|b| b.label == BlockLabel::Heading)
+            .filter(|_| {
+                blocks[items[best]]
+                    .span
+                    .slice(text)
+                    .is_some_and(|l| l.split_whitespace().count() <= 3)
+            });
+        let title = if section_headline.is_some() {
+            items[best] + 1
+        } else if shouting(items[best]) {
             contents
                 .iter()
                 .copied()
@@ -338,6 +351,17 @@ mod tests {
             .find(|(t, _)| t.starts_with("3. Sprechzeiten"))
             .map(|(_, l)| *l);
         assert!(contents_entry.is_some_and(|l| !l.is_content()));
+    }
+
+    #[test]
+    fn a_press_review_section_gives_way_to_the_headline_it_holds() {
+        let text = "# Pressespiegel\n\nIn dieser Ausgabe:\n1. Gesundheit\n2. Digitales\n3. Verkehr\n\n## 1. Gesundheit\n\n### Neue Notaufnahme in Altdorf\n\nDas Krankenhaus in Altdorf hat seine Notaufnahme erweitert und neue Räume bezogen.\n\n## 2. Digitales\n\n### Zwei Gemeinden teilen ihre IT\n\nDie Gemeinden Altdorf und Neudorf legen ihre IT zusammen und wollen gemeinsam einen Administrator beschäftigen.\n\n## 3. Verkehr\n\n### Neue Buslinie ab Montag\n\nDie Linie 12 fährt ab Montag auch nach Neudorf, teilte der Verkehrsverbund mit.\n";
+        let blocks = BoilerplateClassifier::new().classify(text);
+        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        assert_eq!(
+            crate::extract::title::find_title(text, &focused).as_deref(),
+            Some("Zwei Gemeinden teilen ihre IT")
+        );
     }
 
     #[test]

@@ -121,6 +121,25 @@ pub(crate) struct Cues {
     archive_banner: Pattern,
 }
 
+/// German weekdays, written out and abbreviated.
+const WEEKDAYS: &[&str] = &[
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonnabend",
+    "Sonntag",
+    "Mo",
+    "Di",
+    "Mi",
+    "Do",
+    "Fr",
+    "Sa",
+    "So",
+];
+
 /// Words a menu, share bar or footer line is made of.
 const NAV_WORDS: &[&str] = &[
     "abbonement",
@@ -490,6 +509,15 @@ impl Cues {
         self.any_date.is_match(line)
     }
 
+    /// Opens with a date with a day, maybe after its weekday and emphasis
+    /// ("**Donnerstag, 19. März 2026** · zusammengestellt von …").
+    pub fn opens_with_date(&self, line: &str) -> bool {
+        self.any_date.find(line).is_some_and(|m| {
+            let before = line[..m.start()].trim_matches(|c: char| !c.is_alphanumeric());
+            before.is_empty() || WEEKDAYS.contains(&before)
+        })
+    }
+
     /// A page number ("Seite 2 von 4").
     pub fn is_page_number(&self, line: &str) -> bool {
         self.page_number.is_match(line)
@@ -516,6 +544,10 @@ pub(crate) struct Pattern(Option<Regex>);
 impl Pattern {
     fn is_match(&self, text: &str) -> bool {
         self.0.as_ref().is_some_and(|r| r.is_match(text))
+    }
+
+    fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.0.as_ref()?.find(text)
     }
 }
 

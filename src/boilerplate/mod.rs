@@ -190,6 +190,7 @@ impl BoilerplateClassifier {
             }
         }
         mail_headers(&lines, &mut labels);
+        front_matter(&lines, &mut labels);
         cover_letter(&lines, &mut labels);
         mail_signature(&lines, &mut labels);
         self.repeated_lines(&lines, &mut labels);
@@ -589,9 +590,11 @@ impl BoilerplateClassifier {
         }
     }
 
-    /// A short line giving a date or a bracketed source.
+    /// A short line giving a date or a bracketed source, or a line of furniture
+    /// (no running text, no sentence) opening with its date.
     fn is_dateline(&self, l: &Line<'_>) -> bool {
         l.words <= 8 && (l.text.starts_with(['(', '[']) || self.cues.has_date(l.text))
+            || !l.prose && !l.sentence_end && self.cues.opens_with_date(l.text)
     }
 
     /// The headline among the lines above the article, by these features in turn:
@@ -911,6 +914,45 @@ fn mail_headers(lines: &[Line<'_>], labels: &mut Labels) {
         for label in &mut labels[start..end] {
             *label = Some(BlockLabel::Meta);
         }
+    }
+}
+
+/// The front matter of a Markdown export (Jekyll, Hugo): `key: value` lines
+/// between two `---` lines at the top. Fields, not text; its `date:` dates the
+/// page.
+fn front_matter(lines: &[Line<'_>], labels: &mut Labels) {
+    let start = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
+    if lines.get(start).map(|l| l.text) != Some("---") {
+        return;
+    }
+    let Some(len) = lines[start + 1..]
+        .iter()
+        .take(40)
+        .position(|l| l.text == "---")
+    else {
+        return;
+    };
+    let fields = start + 1..start + 1 + len;
+    let is_field = |l: &Line<'_>| {
+        l.is_blank()
+            || l.text.starts_with(['-', ' ', '#'])
+            || l.text.split_once(':').is_some_and(|(key, _)| {
+                !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            })
+    };
+    if len == 0 || !lines[fields.clone()].iter().all(is_field) {
+        return;
+    }
+    for i in start..=fields.end {
+        let date = lines[i].text.starts_with("date:");
+        labels[i] = Some(if date {
+            BlockLabel::Dateline
+        } else {
+            BlockLabel::Meta
+        });
     }
 }
 

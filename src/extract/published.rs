@@ -48,6 +48,7 @@ struct Patterns {
     body_prefix: Regex,
     edit_stamp: Regex,
     dateline_rest: Regex,
+    weekday_prefix: Regex,
 }
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
@@ -75,6 +76,10 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         dateline_rest: compile(&format!(
             r"^(?:\s*\([^)]{{1,40}}\))?(?:</?\w+>|\*\*|__)*(?:\s*,\s*(?:den\s+)?\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?(?:19|20)?\d{{2}}|(?:{MONTHS})\s+(?:19|20)\d{{2}}))?\s*[.:\-–—](?:</?\w+>|\*\*|__)*\s+(?:[-–—]\s+)?\p{{Lu}}"
         ))
+        .ok()?,
+        weekday_prefix: compile(
+            r"^[\W_]*(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s*)?$",
+        )
         .ok()?,
         edit_stamp: compile(
             r"(?i)^\W*(?:diese\s+seite\s+wurde\s+)?zuletzt\s+(?:am\s+)?(?P<when>[\w.\s-]{6,30}?)(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s+(?:bearbeitet|geändert)\b",
@@ -180,7 +185,14 @@ fn header_date(p: &Patterns, line: &str) -> Option<CalendarDate> {
             .chain(line.get(whole.end()..))
             .flat_map(str::split_whitespace)
             .count();
-        if date.day.is_some() && short || date.day.is_none() && rest_words <= 2 && rest < 40 {
+        // A line that opens with its date ("**Donnerstag, 19. März 2026** ·
+        // zusammengestellt von …") is a dateline however long it runs on.
+        let opens = line
+            .get(..whole.start())
+            .is_some_and(|before| p.weekday_prefix.is_match(before));
+        if date.day.is_some() && (short || opens)
+            || date.day.is_none() && rest_words <= 2 && rest < 40
+        {
             return Some(date);
         }
     }
