@@ -264,11 +264,31 @@ fn fourth_holdout_scores_stay_above_their_floors() {
             "roles=0.90",
             "dates=0.90",
             "amounts=0.90",
-            "published=0.85",
-            "title=0.85",
+            "published=0.90",
+            "title=0.90",
             "cooperation=0.95",
             "kind=0.90",
         ],
-        12,
+        8,
+    );
+}
+
+#[test]
+fn fifth_holdout_scores_stay_above_their_floors() {
+    check_floors(
+        "holdout5",
+        &[
+            "entities=0.90",
+            "parties=0.75",
+            "officials=0.85",
+            "roles=0.90",
+            "dates=0.80",
+            "amounts=0.85",
+            "published=0.70",
+            "title=0.75",
+            "cooperation=0.95",
+            "kind=0.85",
+        ],
+        9,
     );
 }
