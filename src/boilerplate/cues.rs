@@ -122,7 +122,7 @@ pub(crate) struct Cues {
 }
 
 /// German weekdays, written out and abbreviated.
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "Montag",
     "Dienstag",
     "Mittwoch",

@@ -94,10 +94,11 @@ const LEAD: &str = r"(?x)
 ";
 
 /// Words before a day that put it ahead of the publication date (`ab dem 1.
-/// Oktober`, `bis zum 30. Juni`, `zum 1. April`).
+/// Oktober`, `bis zum 30. Juni`, `zum 1. April`). A bare `bis` does not: it
+/// also closes ranges of past days (`vom 1. bis 3. März`).
 const AHEAD: &str = r"(?x)
     (?: ^ | [^\p{L}\p{N}] )
-    (?: [Aa]b (?: \s+ dem )? | [Bb]is (?: \s+ zum )? | zum )
+    (?: [Aa]b (?: \s+ dem )? | [Bb]is \s+ zum | zum )
     \s{1,2} \z
 ";
 
@@ -143,10 +144,10 @@ enum Lead {
     None,
     /// `seit`: the date lies in the past.
     Since,
-    /// `ab`, `bis`, `zum` (`ab dem 1. Oktober`, `zum 1. April`): the date lies
-    /// ahead.
+    /// `ab`, `bis zum`, `zum` (`ab dem 1. Oktober`, `zum 1. April`): the date
+    /// lies ahead.
     Ahead,
-    /// `im`, `Ende`, `Anfang`, `Mitte`.
+    /// `im`, `bis`, `Ende`, `Anfang`, `Mitte`.
     Other,
 }
 
@@ -371,7 +372,7 @@ impl DateFinder {
                     .and_then(|c| c.name("p"));
                 match word.map(|w| w.as_str().to_lowercase()).as_deref() {
                     Some("seit") => Lead::Since,
-                    Some("ab" | "bis") => Lead::Ahead,
+                    Some("ab") => Lead::Ahead,
                     Some(_) => Lead::Other,
                     None => Lead::None,
                 }
@@ -510,7 +511,7 @@ fn month_number(name: &str) -> Option<u8> {
 }
 
 /// The year that puts `month` nearest to the publication date; after `seit`, the
-/// latest one not after it; after `ab`, `bis` or `zum`, the earliest one not
+/// latest one not after it; after `ab`, `bis zum` or `zum`, the earliest one not
 /// before it.
 fn nearest_year(month: u8, published: CalendarDate, lead: Lead) -> u16 {
     let diff = i32::from(month) - i32::from(published.month);

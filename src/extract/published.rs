@@ -33,6 +33,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use crate::boilerplate::cues::WEEKDAYS;
 use crate::boilerplate::{Block, BlockLabel};
 use crate::calendar::CalendarDate;
 use crate::pattern::compile;
@@ -77,9 +78,10 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
             r"^(?:\s*\([^)]{{1,40}}\))?(?:</?\w+>|\*\*|__)*(?:\s*,\s*(?:den\s+)?\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?(?:19|20)?\d{{2}}|(?:{MONTHS})\s+(?:19|20)\d{{2}}))?\s*[.:\-–—](?:</?\w+>|\*\*|__)*\s+(?:[-–—]\s+)?\p{{Lu}}"
         ))
         .ok()?,
-        weekday_prefix: compile(
-            r"^[\W_]*(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s*)?$",
-        )
+        weekday_prefix: compile(&format!(
+            r"^[\W_]*(?:(?:{})\.?,?\s*)?$",
+            WEEKDAYS.join("|")
+        ))
         .ok()?,
         edit_stamp: compile(
             r"(?i)^\W*(?:diese\s+seite\s+wurde\s+)?zuletzt\s+(?:am\s+)?(?P<when>[\w.\s-]{6,30}?)(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s+(?:bearbeitet|geändert)\b",
