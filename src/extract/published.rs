@@ -210,7 +210,10 @@ fn cued_date(p: &Patterns, line: &str, cue: &Regex) -> Option<CalendarDate> {
     }
     p.date.captures_iter(line).find_map(|caps| {
         let start = caps.get(0)?.start();
-        let before = line.get(..start)?;
+        // A meta line joins its fields with "·" or "|" ("Vorfallbericht ·
+        // Veröffentlicht am 27. Jan. 2026 · Auswirkung: …"): the cue opens its
+        // own field.
+        let before = line.get(..start)?.rsplit(['·', '|']).next()?;
         cue.is_match(before).then(|| to_date(&caps)).flatten()
     })
 }
