@@ -435,11 +435,13 @@ impl Cues {
         if self.legal_head.is_match(line) {
             return Some(Cue::LegalHeading);
         }
-        if self.nav_prefix.is_match(line) || is_menu(line) || only_nav_words(line) {
-            return Some(Cue::Navigation);
-        }
+        // "Medieninformation 71/2026 · 20.04.2026 · Staatskanzlei" joins its
+        // fields like a menu, but heads the page.
         if self.doc_type.is_match(line) || is_letter_spaced(line) {
             return Some(Cue::DocType);
+        }
+        if self.nav_prefix.is_match(line) || is_menu(line) || only_nav_words(line) {
+            return Some(Cue::Navigation);
         }
         if self.contact_head.is_match(line) {
             return Some(Cue::Contact);
