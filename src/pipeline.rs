@@ -13,7 +13,7 @@ use crate::extract::organisation::OrganisationFinder;
 use crate::extract::published::{closes_dateline, find_published};
 use crate::extract::title::find_title;
 use crate::gazetteer::forms::FormKind;
-use crate::gazetteer::matcher::Matcher;
+use crate::gazetteer::matcher::{is_emphasis, Matcher};
 use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, looks_like_html};
@@ -313,12 +313,9 @@ fn inline_dateline(text: &str, paragraphs: &[Block], mentions: &[(Span, usize)])
         .span;
     let (mention, _) = mentions.iter().find(|(m, _)| first.contains(*m))?;
     let before = text.get(first.start..mention.start)?;
-    let only_markup = before
-        .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
-        .split_inclusive('>')
-        .all(|piece| piece.starts_with('<'));
     let rest = text.get(mention.end..first.end)?;
-    (only_markup && closes_dateline(rest)).then_some(*mention)
+    (only_inline_markup(before.trim_matches(is_emphasis)) && closes_dateline(rest))
+        .then_some(*mention)
 }
 
 /// Blocks with consecutive lines of running text (body or list) joined into one

@@ -121,8 +121,15 @@ pub(crate) struct Cues {
     archive_banner: Pattern,
 }
 
+/// True when `before`, the text in front of a date, holds nothing but its
+/// weekday, punctuation and emphasis ("**Donnerstag, ").
+pub(crate) fn at_most_a_weekday(before: &str) -> bool {
+    let word = before.trim_matches(|c: char| !c.is_alphanumeric());
+    word.is_empty() || WEEKDAYS.contains(&word)
+}
+
 /// German weekdays, written out and abbreviated.
-pub(crate) const WEEKDAYS: &[&str] = &[
+const WEEKDAYS: &[&str] = &[
     "Montag",
     "Dienstag",
     "Mittwoch",
@@ -514,10 +521,9 @@ impl Cues {
     /// Opens with a date with a day, maybe after its weekday and emphasis
     /// ("**Donnerstag, 19. März 2026** · zusammengestellt von …").
     pub fn opens_with_date(&self, line: &str) -> bool {
-        self.any_date.find(line).is_some_and(|m| {
-            let before = line[..m.start()].trim_matches(|c: char| !c.is_alphanumeric());
-            before.is_empty() || WEEKDAYS.contains(&before)
-        })
+        self.any_date
+            .find(line)
+            .is_some_and(|m| at_most_a_weekday(&line[..m.start()]))
     }
 
     /// A page number ("Seite 2 von 4").

@@ -933,7 +933,8 @@ fn front_matter(lines: &[Line<'_>], labels: &mut Labels) {
         return;
     };
     let fields = start + 1..start + 1 + len;
-    let is_field = |l: &Line<'_>| {
+    // YAML keys are lower-case words, unlike the keys of a fact box ([`is_field`]).
+    let yaml_line = |l: &Line<'_>| {
         l.is_blank()
             || l.text.starts_with(['-', ' ', '#'])
             || l.text.split_once(':').is_some_and(|(key, _)| {
@@ -943,7 +944,7 @@ fn front_matter(lines: &[Line<'_>], labels: &mut Labels) {
                         .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             })
     };
-    if len == 0 || !lines[fields.clone()].iter().all(is_field) {
+    if len == 0 || !lines[fields.clone()].iter().all(yaml_line) {
         return;
     }
     for i in start..=fields.end {

@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use crate::boilerplate::cues::WEEKDAYS;
+use crate::boilerplate::cues::at_most_a_weekday;
 use crate::boilerplate::{Block, BlockLabel};
 use crate::calendar::CalendarDate;
 use crate::pattern::compile;
@@ -49,7 +49,6 @@ struct Patterns {
     body_prefix: Regex,
     edit_stamp: Regex,
     dateline_rest: Regex,
-    weekday_prefix: Regex,
 }
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
@@ -76,11 +75,6 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         .ok()?,
         dateline_rest: compile(&format!(
             r"^(?:\s*\([^)]{{1,40}}\))?(?:</?\w+>|\*\*|__)*(?:\s*,\s*(?:den\s+)?\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?(?:19|20)?\d{{2}}|(?:{MONTHS})\s+(?:19|20)\d{{2}}))?\s*[.:\-–—](?:</?\w+>|\*\*|__)*\s+(?:[-–—]\s+)?\p{{Lu}}"
-        ))
-        .ok()?,
-        weekday_prefix: compile(&format!(
-            r"^[\W_]*(?:(?:{})\.?,?\s*)?$",
-            WEEKDAYS.join("|")
         ))
         .ok()?,
         edit_stamp: compile(
@@ -189,9 +183,7 @@ fn header_date(p: &Patterns, line: &str) -> Option<CalendarDate> {
             .count();
         // A line that opens with its date ("**Donnerstag, 19. März 2026** ·
         // zusammengestellt von …") is a dateline however long it runs on.
-        let opens = line
-            .get(..whole.start())
-            .is_some_and(|before| p.weekday_prefix.is_match(before));
+        let opens = line.get(..whole.start()).is_some_and(at_most_a_weekday);
         if date.day.is_some() && (short || opens)
             || date.day.is_none() && rest_words <= 2 && rest < 40
         {

@@ -213,7 +213,7 @@ fn law_suffix(original: &str, start: usize, written: &str) -> bool {
 const EMPHASIS: [char; 2] = ['*', '_'];
 
 /// White space or a Markdown emphasis mark.
-fn is_emphasis(c: char) -> bool {
+pub(crate) fn is_emphasis(c: char) -> bool {
     c.is_whitespace() || EMPHASIS.contains(&c)
 }
 
