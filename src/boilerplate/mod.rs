@@ -219,11 +219,12 @@ impl BoilerplateClassifier {
 
     /// Captions printed twice, running headers, repeated legal paragraphs.
     fn repeated_lines(&self, lines: &[Line<'_>], labels: &mut Labels) {
-        let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, l) in lines.iter().enumerate().filter(|(_, l)| l.chars >= 3) {
-            seen.entry(l.text).or_default().push(i);
-        }
-        for copies in seen.values().filter(|c| c.len() >= 2) {
+        // Line numbers grouped by text, each group in text order (a stable sort;
+        // no map, as a page has only a few dozen lines).
+        let mut order: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].chars >= 3).collect();
+        order.sort_by_key(|&i| lines[i].text);
+        let groups = order.chunk_by(|&a, &b| lines[a].text == lines[b].text);
+        for copies in groups.filter(|c| c.len() >= 2) {
             let line = &lines[copies[0]];
             let set = |labels: &mut Labels, i: usize, label| {
                 if labels[i].is_none() {
