@@ -6,7 +6,8 @@
 //! when three or more headings numbered 1, 2, 3, ... are listed in a table of
 //! contents above them or each stand under a drawn rule; numbered points of one
 //! text (questions of an inquiry, points of a resolution) are neither. Council
-//! minutes are digests of their agenda items ("zu TOP 8", "zu TOP 9"). When the
+//! minutes are digests of their agenda items ("zu TOP 8", "zu TOP 9"), and live
+//! tickers of their entries, each under its time of day ("14:52 Uhr"). When the
 //! headline stood in an item that is dropped, the kept item's heading is the
 //! headline.
 
@@ -22,6 +23,7 @@ const MIN_ITEMS: usize = 3;
 #[derive(Debug, Clone)]
 pub struct DigestFocus {
     heading: Regex,
+    time_stamp: Regex,
 }
 
 impl Default for DigestFocus {
@@ -40,6 +42,12 @@ impl DigestFocus {
             )]
             heading: Regex::new(r"^(?P<n>[0-9]{1,2})\.\s+\p{Lu}")
                 .expect("the heading pattern is valid"),
+            #[allow(
+                clippy::expect_used,
+                reason = "a fixed pattern, compiled by every test"
+            )]
+            time_stamp: Regex::new(r"^(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?:\s*Uhr)?$")
+                .expect("the time pattern is valid"),
         }
     }
 
@@ -53,14 +61,19 @@ impl DigestFocus {
         mut blocks: Vec<Block>,
         cues: impl Fn(&str) -> usize,
     ) -> Vec<Block> {
-        let items = self.agenda_items(text, &blocks);
+        let mut items = self.agenda_items(text, &blocks);
         let agenda = items.len() >= 2;
-        let items = if agenda {
-            items
-        } else {
-            self.numbered_items(text, &blocks)
-        };
-        if items.len() < MIN_ITEMS && !agenda {
+        let mut ticker = false;
+        if !agenda {
+            items = self.ticker_entries(text, &blocks);
+            ticker = items.len() >= MIN_ITEMS;
+        }
+        if !agenda && !ticker {
+            items = self.numbered_items(text, &blocks);
+        }
+        // Agenda items and ticker entries are items by their form alone.
+        let itemised = agenda || ticker;
+        if items.len() < MIN_ITEMS && !itemised {
             return blocks;
         }
         // Numbered points of one text (the questions of an inquiry, the points
@@ -84,7 +97,7 @@ impl DigestFocus {
         let ruled = items
             .iter()
             .all(|&i| i > 0 && blocks[i - 1].span.slice(text).is_some_and(is_rule));
-        if contents.len() < MIN_ITEMS && !ruled && !agenda {
+        if contents.len() < MIN_ITEMS && !ruled && !itemised {
             return blocks;
         }
         let count = blocks.len();
@@ -102,8 +115,10 @@ impl DigestFocus {
         let Some(best) = (0..items.len()).max_by_key(|&k| (scores[k], std::cmp::Reverse(k))) else {
             return blocks;
         };
-        let clearly_best =
-            scores[best] > 0 && scores.iter().filter(|&&s| s == scores[best]).count() == 1;
+        // A ticker that follows one event (a council debate, entry by entry)
+        // is one article: its entries are items only when one alone has cues.
+        let rivals = if ticker { 1 } else { scores[best] };
+        let clearly_best = scores[best] > 0 && scores.iter().filter(|&&s| s >= rivals).count() == 1;
         if !clearly_best {
             return blocks;
         }
@@ -140,7 +155,8 @@ impl DigestFocus {
                     .slice(text)
                     .is_some_and(|l| l.split_whitespace().count() <= 3)
             });
-        let title = if section_headline.is_some() {
+        // A ticker entry's time of day heads its headline.
+        let title = if section_headline.is_some() || ticker {
             items[best] + 1
         } else if shouting(items[best]) {
             contents
@@ -156,14 +172,15 @@ impl DigestFocus {
         let heading = &mut blocks[title];
         heading.label = BlockLabel::Title;
         // The item's number is no word of its headline.
-        if !agenda {
+        if !itemised {
             if let Some(words) = heading.span.slice(text).and_then(|l| self.number_end(l)) {
                 heading.span = Span::new(heading.span.start + words, heading.span.end);
             }
         }
         // Lines the heading wraps onto stand right below it.
-        let mut above = blocks[items[best]].span;
-        for block in blocks.iter_mut().skip(items[best] + 1) {
+        let headline = title.max(items[best]);
+        let mut above = blocks[headline].span;
+        for block in blocks.iter_mut().skip(headline + 1) {
             let gap = text.get(above.end..block.span.start).unwrap_or("\n\n");
             let wrapped = gap.trim().is_empty() && gap.matches('\n').count() == 1;
             let short = block
@@ -206,6 +223,25 @@ impl DigestFocus {
             }
         }
         items
+    }
+
+    /// The entries of a live ticker: each opens with a block that holds only
+    /// its time of day ("14:52 Uhr"), and its headline follows.
+    fn ticker_entries(&self, text: &str, blocks: &[Block]) -> Vec<usize> {
+        let headline = |b: &Block| {
+            b.span
+                .slice(text)
+                .is_some_and(|l| l.split_whitespace().count() <= 15)
+        };
+        (0..blocks.len().saturating_sub(1))
+            .filter(|&i| {
+                blocks[i]
+                    .span
+                    .slice(text)
+                    .is_some_and(|l| self.time_stamp.is_match(l))
+            })
+            .filter(|&i| headline(&blocks[i + 1]))
+            .collect()
     }
 
     /// The agenda items of council minutes ("zu TOP 8", "TOP 9:"), numbered on
@@ -362,6 +398,37 @@ mod tests {
             crate::extract::title::find_title(text, &focused).as_deref(),
             Some("Zwei Gemeinden teilen ihre IT")
         );
+    }
+
+    #[test]
+    fn a_ticker_keeps_the_entry_about_a_cooperation() {
+        let text = "Stadtticker Altdorf\n\n18:30 Uhr\n\nFreibad öffnet früher\n\nDas Freibad in Altdorf öffnet in diesem Jahr schon am 1. Mai, teilte die Stadt mit.\n\n15:05 Uhr\n\nZwei Gemeinden teilen ihre IT\n\nDie Gemeinden Altdorf und Neudorf legen ihre IT zusammen und wollen gemeinsam einen Administrator beschäftigen.\n\n09:12 Uhr\n\nBaustelle in Neudorf\n\nDie Hauptstraße in Neudorf ist bis Freitag für 20.000 Euro gesperrt.\n";
+        let blocks = BoilerplateClassifier::new().classify(text);
+        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        assert_eq!(
+            crate::extract::title::find_title(text, &focused).as_deref(),
+            Some("Zwei Gemeinden teilen ihre IT")
+        );
+        let content: Vec<String> = labels_of(text, &focused)
+            .into_iter()
+            .filter(|(_, l)| l.is_content())
+            .map(|(t, _)| t)
+            .collect();
+        assert!(content
+            .iter()
+            .any(|t| t.starts_with("Die Gemeinden Altdorf")));
+        assert!(!content
+            .iter()
+            .any(|t| t.contains("Freibad") || t.contains("Hauptstraße")));
+    }
+
+    #[test]
+    fn a_ticker_of_one_event_stays_one_article() {
+        let text = "Liveticker: Rat entscheidet über gemeinsame IT\n\n19:40 Uhr\n\nDer Rat stimmt zu\n\nAltdorf und Neudorf legen ihre IT zusammen und betreiben sie gemeinsam, beschließt der Rat.\n\n19:05 Uhr\n\nDebatte über die Kosten\n\nDie Fraktionen streiten über die gemeinsame IT und den Zeitplan.\n\n18:30 Uhr\n\nSitzung beginnt\n\nDer Bürgermeister eröffnet die Sitzung im Rathaus.\n";
+        let blocks = BoilerplateClassifier::new().classify(text);
+        let before = labels_of(text, &blocks);
+        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        assert_eq!(labels_of(text, &focused), before);
     }
 
     #[test]

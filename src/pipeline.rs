@@ -16,7 +16,7 @@ use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::matcher::{is_emphasis, Matcher};
 use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
-use crate::html::{analyse, looks_like_html};
+use crate::html::{analyse, decode_references, looks_like_html};
 use crate::normalize::NormalizedText;
 use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
 use crate::segment::sentences;
@@ -110,9 +110,19 @@ impl Pipeline {
         };
         let (blocks, title, published, view) = if markup {
             let page = analyse(text);
+            let blocks = focus(page.blocks.clone());
+            // A digest's kept item has its own headline, not the page's.
+            let focused = blocks
+                .iter()
+                .zip(&page.blocks)
+                .any(|(a, b)| a.label != b.label);
+            let title = focused
+                .then(|| item_headline(text, &blocks))
+                .flatten()
+                .or(page.title);
             (
-                focus(page.blocks),
-                page.title,
+                blocks,
+                title,
                 page.published,
                 NormalizedText::new_markup(text),
             )
@@ -398,6 +408,15 @@ fn only_inline_markup(gap: &str) -> bool {
     true
 }
 
+/// The headline block of an HTML page's blocks, references resolved and white
+/// space collapsed.
+fn item_headline(text: &str, blocks: &[Block]) -> Option<String> {
+    let block = blocks.iter().find(|b| b.label == BlockLabel::Title)?;
+    let line = decode_references(block.span.slice(text)?);
+    let headline = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!headline.is_empty()).then_some(headline)
+}
+
 /// Sentences of the content blocks; kicker and headline read as one sentence, as
 /// the kicker often names who the headline is about.
 fn content_sentences(text: &str, blocks: &[Block]) -> Vec<Span> {
@@ -477,6 +496,31 @@ mod tests {
         let text = "Gemeinsame IT\n\nCochem und Zell betreiben ihre Server künftig gemeinsam.\n";
         let record = pipeline.extract("t".into(), text);
         assert_eq!(record.parties, ["Cochem", "Zell (Mosel)"]);
+    }
+
+    #[test]
+    fn a_news_blog_page_is_about_its_cooperation_entry() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let entry = |time: &str, head: &str, body: &str| {
+            format!("<div class=\"entry\"><time>{time}</time><h2>{head}</h2><p>{body}</p></div>\n")
+        };
+        let text = [
+            "<!DOCTYPE html><html><head><title>Newsblog Region: Alle Meldungen vom Montag</title></head><body>\n<h1>Newsblog Region: Alle Meldungen vom Montag</h1>\n".to_owned(),
+            entry("20:10 Uhr", "Feuer in Scheune", "In Gotha brannte am Abend eine Scheune, der Schaden liegt bei 80.000 Euro."),
+            entry("16:45 Uhr", "Zwei Städte teilen ihre IT", "Die Städte Arnstadt und Ilmenau legen ihre IT zusammen und betreiben künftig ein gemeinsames Rechenzentrum."),
+            entry("11:05 Uhr", "Straße gesperrt", "Die Hauptstraße in Sömmerda bleibt bis Freitag gesperrt."),
+            "</body></html>\n".to_owned(),
+        ]
+        .concat();
+        let record = pipeline.extract("t".into(), &text);
+        assert_eq!(record.title.as_deref(), Some("Zwei Städte teilen ihre IT"));
+        let names: Vec<&str> = record.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Ilmenau"), "{names:?}");
+        assert!(
+            !names.contains(&"Gotha") && !names.contains(&"Sömmerda"),
+            "{names:?}"
+        );
+        assert!(record.amounts.is_empty());
     }
 
     #[test]
