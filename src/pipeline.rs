@@ -1,6 +1,6 @@
 //! One document through every stage, to one record.
 
-use crate::boilerplate::{Block, BlockLabel, BoilerplateClassifier};
+use crate::boilerplate::{attach_quote_attributions, Block, BlockLabel, BoilerplateClassifier};
 use crate::classify::CooperationClassifier;
 use crate::decode::decode;
 use crate::digest::DigestFocus;
@@ -132,6 +132,8 @@ impl Pipeline {
             let published = find_published(text, &blocks);
             (blocks, title, published, NormalizedText::new(text))
         };
+        let mut blocks = blocks;
+        attach_quote_attributions(text, &mut blocks);
         let paragraphs = joined_paragraphs(text, &blocks, markup);
         let content: Vec<Span> = paragraphs
             .iter()
@@ -521,6 +523,19 @@ mod tests {
             "{names:?}"
         );
         assert!(record.amounts.is_empty());
+    }
+
+    #[test]
+    fn the_speaker_named_below_a_quote_is_an_official() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = "Stadt Plauen lagert IT aus\n\nDie Stadt Plauen übergibt den Betrieb ihrer Server an einen Dienstleister, der Vertrag läuft fünf Jahre.\n\n„Wir geben den Betrieb ab, nicht die Verantwortung.“\n\nKarla Wendt, Oberbürgermeisterin der Stadt Plauen\n\nDie Umstellung beginnt im Herbst.\n";
+        let record = pipeline.extract("t".into(), text);
+        let found: Vec<(&str, &str)> = record
+            .officials
+            .iter()
+            .map(|o| (o.name.as_str(), o.role.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(found, [("Karla Wendt", "Oberbürgermeisterin")]);
     }
 
     #[test]

@@ -42,6 +42,31 @@ pub(crate) use cues::is_rule;
 use cues::{Cue, Cues};
 use lines::{split_lines, Line};
 
+/// Press releases set a quote apart and name its speaker on the line below
+/// ("Lena Hirsch, Oberbürgermeisterin der Stadt Altdorf"). That line is article
+/// text, though it is short and no sentence: a line of furniture right after a
+/// paragraph that closes a quote becomes body when it reads as "name, role":
+/// a capital, a comma, few words, no full stop at the end.
+pub(crate) fn attach_quote_attributions(text: &str, blocks: &mut [Block]) {
+    for i in 1..blocks.len() {
+        let closes_quote = blocks[i - 1].label == BlockLabel::Body
+            && blocks[i - 1].span.slice(text).is_some_and(|l| {
+                l.trim_end_matches(['.', '…'])
+                    .ends_with(['“', '”', '"', '«', '»'])
+            });
+        let attribution = blocks[i].label == BlockLabel::Other
+            && blocks[i].span.slice(text).is_some_and(|l| {
+                l.starts_with(char::is_uppercase)
+                    && l.contains(", ")
+                    && !l.ends_with('.')
+                    && l.split_whitespace().count() <= 15
+            });
+        if closes_quote && attribution {
+            blocks[i].label = BlockLabel::Body;
+        }
+    }
+}
+
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BlockLabel {

@@ -543,6 +543,21 @@ fn apply_line_cues(dom: &Dom, cues: &Cues, labels: &mut [Option<BlockLabel>]) {
                     i += 1;
                 }
             }
+            Cue::ProfileHeading => {
+                // The profile ("Über T-Systems" over a paragraph about the
+                // company) runs to the next heading or cued line.
+                while let Some(next) = lines.get(i) {
+                    let heading = next
+                        .block
+                        .and_then(|b| dom.elements.get(b))
+                        .is_some_and(|e| is_heading(&e.name));
+                    if heading || cues.cue(&next.text, next.words, next.prose).is_some() {
+                        break;
+                    }
+                    set(labels, next, label);
+                    i += 1;
+                }
+            }
             Cue::Contact if cues.is_strong_contact(&line.text) => {
                 for other in lines.iter().filter(|o| o.block == line.block) {
                     if other.words <= 6 && !other.prose {
