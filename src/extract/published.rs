@@ -6,7 +6,7 @@
 //! 1. The lines above the first body line, except title, kicker and boxes of other
 //!    kinds (teasers, ads, contact, legal, captions, links, menus): a dateline, byline or
 //!    header field. A date with a day counts on a short line or after a cue
-//!    ("Veröffentlicht am", "Stand:", "Datum:", "vom"); a month alone ("Ausgabe
+//!    ("Veröffentlicht am", "Stand:", "Datum:", "vom", a job ad's "Online seit:"); a month alone ("Ausgabe
 //!    Januar 2010") only when little else stands on the line.
 //!    A subtitle is a second headline: a date in it ("Fusion zum 1. Januar 2020")
 //!    is news, not the date of the page, unless the subtitle is a short line or the
@@ -62,11 +62,11 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         ))
         .ok()?,
         cue: compile(
-            r"(?i)(?:veröffentlicht|erschienen|publiziert|erstellt|aktualisiert|geändert|stand|datum|vom|am|ausgabe|heft)\W*$",
+            r"(?i)(?:veröffentlicht|erschienen|publiziert|erstellt|aktualisiert|geändert|stand|datum|vom|am|ausgabe|heft|online\s+seit|eingestellt)\W*$",
         )
         .ok()?,
         strong_cue: compile(
-            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|stand|datum|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom)\W*$",
+            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|stand|datum|online\s+seit|eingestellt(?:\s+am)?|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom)\W*$",
         )
         .ok()?,
         body_prefix: compile(
@@ -116,9 +116,13 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     {
         return Some(d);
     }
+    // A strong cue counts in a page's action bar too ("Merken · Teilen · Online
+    // seit: 04.05.2026"), which reads as a menu.
     if let Some(d) = blocks
         .iter()
-        .filter(|b| header_source(b.label) || b.label == BlockLabel::Body)
+        .filter(|b| {
+            header_source(b.label) || matches!(b.label, BlockLabel::Body | BlockLabel::Navigation)
+        })
         .filter_map(|b| b.span.slice(text))
         .find_map(|l| cued_date(p, l, &p.strong_cue))
     {

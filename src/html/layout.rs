@@ -183,6 +183,9 @@ fn ctx_of(parent: Ctx, e: &Element) -> Ctx {
         role = Some(BlockLabel::Dateline);
     }
     match class_cue(e, c.article) {
+        // The page's main element is what the page is about, whatever a word of
+        // its class says ("job-ad": a job advertisement).
+        Some(ClassCue::Boiler(_)) if name == "main" || role_attr == "main" => {}
         Some(ClassCue::Boiler(b)) => boiler = boiler.or(Some(b)),
         Some(ClassCue::Role(r)) => role = role.or(Some(r)),
         None => {}
