@@ -132,6 +132,12 @@ const PHRASES: &[(&str, Cue)] = &[
         Cue::Outsourcing,
     ),
     (r"\bgibt\b[^;:]{0,120}?\bab\b", Cue::Outsourcing),
+    // "gibt den Betrieb aus der Hand"; "beschlossen, die Server der AKDB zu
+    // übertragen" (the taker in the dative, with no "an").
+    (
+        r"\bgib(?:t|en)\b[^;:]{0,120}?\baus\s+der\s+hand\b|\bzu\s+(?:übertragen|übergeben)\b",
+        Cue::Outsourcing,
+    ),
     (
         r"\b(?:hat|haben|hatte|hatten|wurde|wurden|wird|werden)\b[^;:]{0,160}?\bbeauftragt\b",
         Cue::Outsourcing,
@@ -793,6 +799,10 @@ mod tests {
         let d = decide(
             "Vorlage|Der Rat beschließt, den Betrieb der Schul-IT von Jena an KDO zu übertragen.",
         );
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
+        let d = decide("Vorlage|Der Rat beschließt, die Server der Stadt Jena der KDO zu übertragen.");
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
+        let d = decide("Neues Rechenzentrum|Jena gibt den Betrieb seiner Server an die KDO aus der Hand.");
         assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
         let d = decide("Landkreis steigt ein|Jena steigt bei der KDO ein.");
         assert_eq!(d.kind, Some(CooperationKind::Membership));
