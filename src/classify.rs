@@ -800,9 +800,12 @@ mod tests {
             "Vorlage|Der Rat beschließt, den Betrieb der Schul-IT von Jena an KDO zu übertragen.",
         );
         assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
-        let d = decide("Vorlage|Der Rat beschließt, die Server der Stadt Jena der KDO zu übertragen.");
+        let d =
+            decide("Vorlage|Der Rat beschließt, die Server der Stadt Jena der KDO zu übertragen.");
         assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
-        let d = decide("Neues Rechenzentrum|Jena gibt den Betrieb seiner Server an die KDO aus der Hand.");
+        let d = decide(
+            "Neues Rechenzentrum|Jena gibt den Betrieb seiner Server an die KDO aus der Hand.",
+        );
         assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
         let d = decide("Landkreis steigt ein|Jena steigt bei der KDO ein.");
         assert_eq!(d.kind, Some(CooperationKind::Membership));

@@ -108,6 +108,9 @@ pub(crate) struct Cues {
     teaser_item: Pattern,
     date_prefix: Pattern,
     id_line: Pattern,
+    /// When an archive or a reader fetched or printed the page ("Abruf:
+    /// 04.06.2026 11:52"): a date of the copy, not of the article.
+    retrieval: Pattern,
     page_number: Pattern,
     council: Pattern,
     doc_type: Pattern,
@@ -340,6 +343,9 @@ impl Cues {
             id_line: re(
                 r"(?i)^[(\[]?\s*(?:story\s+)?(?:box-|artikel-|meldungs-|beitrags-)?id\s*:?\s*\d{3,}\s*[)\]]?$|^[-–]?\s*(?:drucksache|drs\.|vorlage|aktenzeichen|az\.|geschäftszeichen)\s*(?:nr\.\s*)?:?\s*[\d/.-]*\d\s*[-–]?$",
             ),
+            retrieval: re(
+                r"(?i)^(?:abruf|abgerufen|zugriff|druckdatum|gedruckt|heruntergeladen)\b[^0-9]{0,20}\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+\s)\s?\d{2,4}\b",
+            ),
             page_number: re(
                 r"(?i)^[-–]?\s*(?:seite|page|s\.)?\s*\d{1,4}\s*(?:(?:von|of|/)\s*\d{1,4})?\s*[-–]?$",
             ),
@@ -376,6 +382,7 @@ impl Cues {
         }
         if chars <= 160
             && (self.id_line.is_match(line)
+                || self.retrieval.is_match(line)
                 || self.page_number.is_match(line)
                 || self.section.is_match(line)
                 || self.toc_entry.is_match(line))
