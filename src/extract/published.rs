@@ -84,6 +84,9 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
     })
 });
 
+/// Words that make a body block running text rather than a split-off piece.
+const PROSE_WORDS: usize = 12;
+
 /// The date the article states for itself (dateline, "Veröffentlicht am", …).
 pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     let p = PATTERNS.as_ref()?;
@@ -102,9 +105,23 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
             return date;
         }
     }
-    if let Some(d) = first_body
-        .and_then(|i| blocks[i].span.slice(text))
-        .and_then(|l| dateline_at_start(p, l))
+    // The dateline opens the first paragraph of running text. On an HTML page
+    // inline markup splits paragraphs into several blocks, and a subtitle may be
+    // set as body text: the blocks up to the first long one are tried.
+    let mut before_prose = true;
+    if let Some(d) = blocks
+        .iter()
+        .filter(|b| b.label == BlockLabel::Body)
+        .take_while(|b| {
+            let go_on = before_prose;
+            before_prose = b
+                .span
+                .slice(text)
+                .is_some_and(|l| l.split_whitespace().count() < PROSE_WORDS);
+            go_on
+        })
+        .filter_map(|b| b.span.slice(text))
+        .find_map(|l| dateline_at_start(p, l))
     {
         return Some(d);
     }

@@ -25,8 +25,37 @@ pub fn find_title(text: &str, blocks: &[Block]) -> Option<String> {
     let line = field_value(&line).unwrap_or(&line);
     // The headline of an agenda item without its label ("zu TOP 9 …").
     let line = agenda_item(line.trim()).map_or(line.trim(), |(_, heading)| heading);
-    let title = strip_wire_mark(strip_site_suffix(line).trim());
+    let title = strip_wire_mark(strip_release_number(strip_site_suffix(line).trim()));
     (!title.is_empty()).then(|| title.to_owned())
+}
+
+/// Drops a release's number heading its headline ("PM 58/2026: Landkreis Harz
+/// wird Mitglied …", "Medieninformation Nr. 12 – …"): a filing mark, not words of
+/// the headline.
+fn strip_release_number(title: &str) -> &str {
+    let Some((head, rest)) = title.split_once(": ").or_else(|| title.split_once(" – ")) else {
+        return title;
+    };
+    let mut words = head.split_whitespace();
+    let release = words.next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "pm" | "pi" | "mi")
+            || [
+                "pressemitteilung",
+                "presseinformation",
+                "pressemeldung",
+                "medieninformation",
+            ]
+            .contains(&w.as_str())
+    });
+    let number: Vec<&str> = words.filter(|w| !w.eq_ignore_ascii_case("nr.")).collect();
+    let numbered = matches!(number.as_slice(), [n] if n.starts_with(|c: char| c.is_ascii_digit())
+        && n.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.')));
+    if release && numbered && rest.split_whitespace().count() >= 2 {
+        rest.trim()
+    } else {
+        title
+    }
 }
 
 /// Drops the " =" that news agencies set after a headline in their copy

@@ -359,6 +359,13 @@ fn word_cue(w: &str, in_article: bool) -> Option<ClassCue> {
     if any(&["byline", "author", "autoren"]) || exact(&["autor", "autorin"]) {
         return Some(Boiler(L::Byline));
     }
+    // Word's HTML export marks its title paragraphs by class.
+    if exact(&["msotitle"]) {
+        return Some(Role(L::Title));
+    }
+    if exact(&["msosubtitle"]) {
+        return Some(Role(L::Subtitle));
+    }
     if any(&[
         "kicker",
         "dachzeile",
