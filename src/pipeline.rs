@@ -108,7 +108,7 @@ impl Pipeline {
                     .cue_count(NormalizedText::new(item).as_str())
             })
         };
-        let (blocks, title, published, view) = if markup {
+        let (mut blocks, title, published, view) = if markup {
             let page = analyse(text);
             let blocks = focus(page.blocks.clone());
             // A digest's kept item has its own headline, not the page's.
@@ -132,7 +132,6 @@ impl Pipeline {
             let published = find_published(text, &blocks);
             (blocks, title, published, NormalizedText::new(text))
         };
-        let mut blocks = blocks;
         attach_quote_attributions(text, &mut blocks);
         let paragraphs = joined_paragraphs(text, &blocks, markup);
         let content: Vec<Span> = paragraphs

@@ -6,21 +6,24 @@
 //! 1. The lines above the first body line, except title, kicker and boxes of other
 //!    kinds (teasers, ads, contact, legal, captions, links, menus): a dateline, byline or
 //!    header field. A date with a day counts on a short line or after a cue
-//!    ("Veröffentlicht am", "Stand:", "Datum:", "vom", a job ad's "Online seit:"); a month alone ("Ausgabe
-//!    Januar 2010") only when little else stands on the line.
+//!    ("Veröffentlicht am", "Stand:", "Datum:", "vom", a job ad's "Online seit:");
+//!    a month alone ("Ausgabe Januar 2010") only when little else stands on the
+//!    line.
 //!    A subtitle is a second headline: a date in it ("Fusion zum 1. Januar 2020")
 //!    is news, not the date of the page, unless the subtitle is a short line or the
 //!    date follows a strong cue.
 //! 2. The start of the first body line: `[22.3.2011] …`, `Kiel, 22. Januar 2021. …`,
 //!    `(Agentur) (Hannover, 07.07.2011)`: a date preceded by nothing but brackets or
-//!    a place and a comma.
+//!    a place and a comma. Short body blocks above the first one of running text
+//!    (pieces of a paragraph split by inline markup, a subtitle set as body text)
+//!    are tried too.
 //! 3. A byline anywhere on the page ("Von Anna Beispiel, 03.05.2019, 10:15 Uhr"),
 //!    which news portals set between lead and body or below the article, or a
 //!    line the layout marks as the page's dateline (on HTML pages, an element of
 //!    class "datum" after a short press-release number).
-//! 4. Anywhere outside teasers and the title: a date after a strong cue
-//!    ("Veröffentlicht am", "Pressemitteilung vom", "Stand:", "Zuletzt
-//!    aktualisiert:") at the start of a line.
+//! 4. In header lines, body and menus (a job ad's action bar): a date after a
+//!    strong cue ("Veröffentlicht am", "Pressemitteilung vom", "Stand:", "Zuletzt
+//!    aktualisiert:") at the start of a field.
 //! 5. Failing all of these, the page's own edit stamp, wherever the layout put it
 //!    (wikis set it in the footer): "Diese Seite wurde zuletzt am 14. Januar 2026
 //!    um 09:12 Uhr bearbeitet." A wiki page has no other date of its own.
