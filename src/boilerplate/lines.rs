@@ -134,7 +134,8 @@ fn shape(text: &str, span: Span) -> Line<'_> {
 /// below it does (or opens a list with a colon). A line ending in a
 /// word split by a hyphen ("Landrats-" above "amt") runs on whatever its length.
 fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
-    let runs_on = |l: &Line<'_>| l.words >= 7 || ends_in_split_word(l.text);
+    let runs_on =
+        |l: &Line<'_>| (l.words >= 7 && !is_item_row(l.text)) || ends_in_split_word(l.text);
     let open = |l: &Line<'_>| !l.sentence_end || ends_in_split_word(l.text);
     let mut run_start = 0;
     for i in 0..=lines.len() {
@@ -165,6 +166,17 @@ fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
     }
 }
 
+/// A row of items set apart by separators ("Startseite | Themen | Interviews",
+/// "Sie sind hier: Startseite > Interviews"): a menu or breadcrumb, which never
+/// runs on as a sentence does.
+fn is_item_row(text: &str) -> bool {
+    [" | ", " > ", " › ", " » ", " · ", " • "]
+        .iter()
+        .map(|sep| text.matches(sep).count())
+        .sum::<usize>()
+        >= 2
+}
+
 /// The line ends in the first part of a word split at the line end ("Zusammen-"):
 /// a letter, then a hyphen.
 fn ends_in_split_word(text: &str) -> bool {
@@ -185,6 +197,12 @@ mod tests {
         for l in &lines {
             assert_eq!(l.span.slice(text), Some(l.text));
         }
+    }
+
+    #[test]
+    fn a_masthead_menu_and_breadcrumb_are_no_wrapped_paragraph() {
+        let text = "Kommunal digital – Das Magazin für die öffentliche IT\nStartseite | Themen | Interviews | Praxis | Termine | Suche\nSie sind hier: Startseite > Interviews > Kommunen\n";
+        assert!(split_lines(text).iter().all(|l| !l.prose));
     }
 
     #[test]
