@@ -16,7 +16,7 @@ use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::matcher::{is_emphasis, Matcher};
 use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
-use crate::html::{analyse, decode_references, looks_like_html};
+use crate::html::{analyse, looks_like_html, title_block_text};
 use crate::normalize::NormalizedText;
 use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
 use crate::segment::sentences;
@@ -117,7 +117,7 @@ impl Pipeline {
                 .zip(&page.blocks)
                 .any(|(a, b)| a.label != b.label);
             let title = focused
-                .then(|| item_headline(text, &blocks))
+                .then(|| title_block_text(text, &blocks))
                 .flatten()
                 .or(page.title);
             (
@@ -407,15 +407,6 @@ fn only_inline_markup(gap: &str) -> bool {
         rest = tag[close + 1..].trim_start();
     }
     true
-}
-
-/// The headline block of an HTML page's blocks, references resolved and white
-/// space collapsed.
-fn item_headline(text: &str, blocks: &[Block]) -> Option<String> {
-    let block = blocks.iter().find(|b| b.label == BlockLabel::Title)?;
-    let line = decode_references(block.span.slice(text)?);
-    let headline = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!headline.is_empty()).then_some(headline)
 }
 
 /// Sentences of the content blocks; kicker and headline read as one sentence, as

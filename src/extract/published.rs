@@ -111,19 +111,18 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     // The dateline opens the first paragraph of running text. On an HTML page
     // inline markup splits paragraphs into several blocks, and a subtitle may be
     // set as body text: the blocks up to the first long one are tried.
-    let mut before_prose = true;
-    if let Some(d) = blocks
+    let body: Vec<&str> = blocks
         .iter()
         .filter(|b| b.label == BlockLabel::Body)
-        .take_while(|b| {
-            let go_on = before_prose;
-            before_prose = b
-                .span
-                .slice(text)
-                .is_some_and(|l| l.split_whitespace().count() < PROSE_WORDS);
-            go_on
-        })
         .filter_map(|b| b.span.slice(text))
+        .collect();
+    let first_prose = body
+        .iter()
+        .position(|l| l.split_whitespace().count() >= PROSE_WORDS)
+        .unwrap_or(body.len());
+    if let Some(d) = body
+        .iter()
+        .take(first_prose + 1)
         .find_map(|l| dateline_at_start(p, l))
     {
         return Some(d);

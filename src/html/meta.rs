@@ -93,7 +93,8 @@ fn meta<'d>(dom: &'d Dom, fields: &[&str]) -> Option<&'d str> {
     })
 }
 
-fn collapse(s: &str) -> String {
+/// `s` with every run of white space folded to one space, trimmed.
+pub(super) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

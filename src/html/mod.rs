@@ -76,6 +76,17 @@ pub fn analyse(text: &str) -> HtmlPage {
     }
 }
 
+/// The text of the block labelled title among `blocks` of page `text`, as
+/// [`HtmlPage::title`] gives it: references resolved, white space collapsed. For
+/// blocks relabelled after [`analyse`] (a digest's kept item).
+pub fn title_block_text(text: &str, blocks: &[Block]) -> Option<String> {
+    let block = blocks
+        .iter()
+        .find(|b| b.label == crate::boilerplate::BlockLabel::Title)?;
+    let title = meta::collapse(&decode_references(block.span.slice(text)?));
+    (!title.is_empty()).then_some(title)
+}
+
 /// The text-page layout cues, compiled once.
 static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(Cues::new);
 
