@@ -85,8 +85,17 @@ pub fn collect(
     let stands_alone = |o: &FoundOrganisation| {
         authorities.contains(&o.span) || !places.iter().any(|p| p.span.overlaps(o.span))
     };
+    // An inflected or wrapped full name ("der Kommunalen IT-UNION eG") that the
+    // gazetteer knew only by its short form elsewhere in the text is that entry.
+    let entry_named = |name: &str| {
+        places
+            .iter()
+            .map(|p| p.entry)
+            .find(|&e| entries[e].name.eq_ignore_ascii_case(name))
+    };
     for o in organisations.iter().filter(|o| stands_alone(o)) {
-        add(Key::Named(o.name.clone()), o.span, &|quote| Entity {
+        let key = entry_named(&o.name).map_or_else(|| Key::Named(o.name.clone()), Key::Entry);
+        add(key, o.span, &|quote| Entity {
             name: o.name.clone(),
             kind: o.kind,
             id: None,
@@ -196,6 +205,26 @@ mod tests {
         let doc = collect(text, &[place], &[entry], &[authority]);
         let names: Vec<_> = doc.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Bezirksregierung Jena"]);
+    }
+
+    #[test]
+    fn an_organisation_named_like_a_known_entry_is_that_entry() {
+        let text = "Jena und die Stadt Jena";
+        let place = Resolved {
+            span: Span::new(0, 4),
+            entry: 0,
+            form: FormKind::Name,
+            alternatives: Vec::new(),
+        };
+        let shaped = FoundOrganisation {
+            span: Span::new(13, 23),
+            name: "Jena".into(),
+            kind: EntityKind::Authority,
+        };
+        let doc = collect(text, &[place], &[jena()], &[shaped]);
+        assert_eq!(doc.entities.len(), 1);
+        assert_eq!(doc.entities[0].id.as_deref(), Some("ags:16053000"));
+        assert_eq!(doc.entities[0].mentions.len(), 2);
     }
 
     #[test]
