@@ -175,9 +175,9 @@ const PHRASES: &[(&str, Cue)] = &[
 
 /// Sentences that name who runs the joint service ("Betreiber wird …", "Den
 /// Betrieb übernehmen …", "Die Leitung übernimmt …", "… bringt ihr
-/// Rechenzentrum als Partner ein"). The IT
+/// Rechenzentrum als Partner ein", "Betreiben sollen es …"). The IT
 /// providers they name act for the parties and are parties too.
-const OPERATOR: &str = r"\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?\b(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
+const OPERATOR: &str = r"^betreiben\b|\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?\b(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
 
 /// Sentences in which a body pays for the cooperation of others.
 const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezuschusst|bezuschussen)\b|\b(?:zuschuss|zuschüsse|fördermittel|förderprogramm|finanziert)";
@@ -717,6 +717,10 @@ mod tests {
         assert_eq!(names(&d), ["Sachsen", "Bayern", "KDO"]);
         assert_eq!(d.kind, Some(CooperationKind::Interstate));
         let d = decide("IT-Nachrichten|Jena und Gera kooperieren beim Rechenzentrum.|Die Leitung des Projekts übernimmt KDO.");
+        assert_eq!(names(&d), ["Jena", "Gera", "KDO"]);
+        let d = decide(
+            "IT-Nachrichten|Jena und Gera kooperieren beim Rechenzentrum.|Betreiben soll es KDO.",
+        );
         assert_eq!(names(&d), ["Jena", "Gera", "KDO"]);
         // A provider named for another reason stays out.
         let d = decide("IT-Nachrichten|Sachsen und Bayern betreiben künftig ein gemeinsames Rechenzentrum.|Die Fachverfahren liefert weiterhin KDO.");
