@@ -226,12 +226,13 @@ impl DigestFocus {
     }
 
     /// The entries of a live ticker: each opens with a block that holds only
-    /// its time of day ("14:52 Uhr"), and its headline follows.
+    /// its time of day ("14:52 Uhr"), and its headline follows. A speaker's
+    /// label after a time code ("00:55 Sprecher:") marks a transcript instead.
     fn ticker_entries(&self, text: &str, blocks: &[Block]) -> Vec<usize> {
         let headline = |b: &Block| {
             b.span
                 .slice(text)
-                .is_some_and(|l| l.split_whitespace().count() <= 15)
+                .is_some_and(|l| l.split_whitespace().count() <= 15 && !l.trim_end().ends_with(':'))
         };
         (0..blocks.len().saturating_sub(1))
             .filter(|&i| {
@@ -425,6 +426,15 @@ mod tests {
     #[test]
     fn a_ticker_of_one_event_stays_one_article() {
         let text = "Liveticker: Rat entscheidet über gemeinsame IT\n\n19:40 Uhr\n\nDer Rat stimmt zu\n\nAltdorf und Neudorf legen ihre IT zusammen und betreiben sie gemeinsam, beschließt der Rat.\n\n19:05 Uhr\n\nDebatte über die Kosten\n\nDie Fraktionen streiten über die gemeinsame IT und den Zeitplan.\n\n18:30 Uhr\n\nSitzung beginnt\n\nDer Bürgermeister eröffnet die Sitzung im Rathaus.\n";
+        let blocks = BoilerplateClassifier::new().classify(text);
+        let before = labels_of(text, &blocks);
+        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        assert_eq!(labels_of(text, &focused), before);
+    }
+
+    #[test]
+    fn a_transcript_with_time_codes_is_no_ticker() {
+        let text = "Altdorf legt IT mit Neudorf zusammen\n\n00:12\n\nSprecherin:\n\nIm Rathaus von Altdorf wird heute gewählt.\n\n00:41\n\nSprecher:\n\nAltdorf und Neudorf legen ihre IT zusammen und betreiben sie gemeinsam.\n\n01:30\n\nSprecherin:\n\nDas Wetter bleibt trüb.\n";
         let blocks = BoilerplateClassifier::new().classify(text);
         let before = labels_of(text, &blocks);
         let focused = DigestFocus::new().focus(text, blocks, cue_count);
