@@ -83,6 +83,7 @@ const STEMS: &[(&str, Cue)] = &[
     ("länderübergreifend", Cue::Cooperation),
     ("mitgliedschaft", Cue::Membership),
     ("outsourc", Cue::Outsourcing),
+    ("privatisier", Cue::Outsourcing),
     ("partnerschaft", Cue::Cooperation),
     ("vereinbarung", Cue::Cooperation),
     ("verschmelz", Cue::Merger),
@@ -143,6 +144,14 @@ const PHRASES: &[(&str, Cue)] = &[
         Cue::Outsourcing,
     ),
     (r"\blager(?:n|t)\b[^;:]{0,120}?\baus\b", Cue::Outsourcing),
+    // "gibt den Betrieb seiner IT in private Hände".
+    (r"\bin\s+private\s+hände\b", Cue::Outsourcing),
+    // "stimmte einem Vertrag mit dem IT-Dienstleister Materna zu": the kind
+    // follows from who the partner is.
+    (
+        r"\b(?:vertrag|vertrages|vertrags|verträge|verträgen)\s+mit\s+(?:dem|der|den|einem|einer)\b",
+        Cue::Cooperation,
+    ),
     (
         r"betrieb\b[^;:]{0,60}?\sübern(?:immt|ehmen)\b",
         Cue::Outsourcing,
@@ -818,6 +827,15 @@ mod tests {
         assert_eq!(d.kind, Some(CooperationKind::Merger));
         let d = decide("Rechenzentrum|Das Rechenzentrum von Jena soll in der KDO aufgehen.");
         assert_eq!(d.kind, Some(CooperationKind::Merger));
+    }
+
+    #[test]
+    fn a_contract_with_a_company_hands_work_over() {
+        let d = decide("Neues aus der Region|Die Stadt Jena gibt den Betrieb ihrer IT in private Hände.|Der Stadtrat stimmte einem Vertrag mit dem Dienstleister Materna zu.");
+        assert_eq!(names(&d), ["Jena", "Materna"]);
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
+        let d = decide("Neues aus der Region|Jena schließt einen Vertrag mit der Stadt Gera über den Betrieb der Server.");
+        assert_eq!(d.kind, Some(CooperationKind::Intermunicipal));
     }
 
     #[test]
