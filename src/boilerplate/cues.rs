@@ -678,6 +678,17 @@ fn is_menu(line: &str) -> bool {
     {
         return true;
     }
+    // A path of sections set apart by a spaced slash ("Region / Kreis Plön"):
+    // names only, as a headline of a few words would hold a verb or article.
+    if body.contains(" / ")
+        && body.split(" / ").all(|c| {
+            (1..=3).contains(&c.split_whitespace().count())
+                && c.split_whitespace()
+                    .all(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit()))
+        })
+    {
+        return true;
+    }
     // Most lines are prose with single spaces: no items to split.
     if !(body.contains("  ") || body.contains('\t')) {
         return false;
@@ -778,6 +789,9 @@ mod tests {
         assert!(is_menu("Impressum | Datenschutz | AGB"));
         assert!(is_menu("Drucken    PDF    Weiterempfehlen"));
         assert!(!is_menu("Stadt Bonn | Kreis kooperiert"));
+        assert!(is_menu("Region / Kreis Rendsburg-Eckernförde"));
+        assert!(!is_menu("Bonn / Kreis kooperiert"));
+        assert!(!is_menu("Ein- und Ausgaben / Haushalt"));
         assert!(only_nav_words("Suchen..."));
         assert!(only_nav_words("Nach oben"));
         assert!(!only_nav_words("Neue Wege in der Verwaltung"));
