@@ -29,6 +29,7 @@ const KEPT_ATTRIBUTES: &[&str] = &[
     "hidden",
     "id",
     "itemprop",
+    "itemtype",
     "name",
     "property",
     "role",

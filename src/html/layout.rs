@@ -9,9 +9,10 @@
 //! 2. Class, id and role words name page parts the same way ([`class_cue`]): menus,
 //!    breadcrumbs, share bars, teasers and related links, comments, cookie banners,
 //!    ads and newsletters, contact boxes, captions, author boxes; `kicker` and
-//!    `date` words give content roles. Inside an `<article>`, `teaser` names the
-//!    lead paragraph and `header` the article's head, so neither is boilerplate.
-//! 3. The article: the `<article>` or `<main>` around the first `<h1>` (the innermost
+//!    `date` words give content roles. Inside an `<article>` (or an element with a
+//!    microdata article `itemtype`), `teaser` names the lead paragraph and
+//!    `header` the article's head, so neither is boilerplate.
+//! 3. The article: the `<article>`, `<main>` or microdata article around the first `<h1>` (the innermost
 //!    with at least [`ROOT_MIN_WORDS`] words of text, else the outermost); without
 //!    an `<h1>` in one, the one holding most of the page's text. Text outside it is
 //!    [`BlockLabel::Other`]; a page without either has no such limit.
@@ -162,7 +163,11 @@ fn ctx_of(parent: Ctx, e: &Element) -> Ctx {
     }
     let role_attr = e.attr("role").unwrap_or("").to_ascii_lowercase();
     let itemprop = e.attr("itemprop").unwrap_or("").to_ascii_lowercase();
-    if name == "article" || role_attr == "article" || itemprop == "articlebody" {
+    if name == "article"
+        || role_attr == "article"
+        || itemprop == "articlebody"
+        || is_article_item(e)
+    {
         c.article = true;
     }
     let mut boiler = tag_boilerplate(name, &role_attr, c.article);
@@ -393,6 +398,16 @@ fn is_root_candidate(e: &Element) -> bool {
         || role.eq_ignore_ascii_case("main")
         || role.eq_ignore_ascii_case("article")
         || itemprop.eq_ignore_ascii_case("articlebody")
+        || is_article_item(e)
+}
+
+/// Whether `e` is marked up as an article in microdata (`itemtype` ending in
+/// `/Article`, `/NewsArticle`, `/BlogPosting` …): content systems put it on a
+/// plain `<div>` where others write `<article>`.
+fn is_article_item(e: &Element) -> bool {
+    e.attr("itemtype")
+        .and_then(|t| t.trim().trim_end_matches('/').rsplit('/').next())
+        .is_some_and(|t| t.ends_with("Article") || t == "BlogPosting")
 }
 
 /// The element holding the article, if the page marks one (see the module docs).
