@@ -1095,6 +1095,9 @@ fn promote_headline(lines: &[Line<'_>], labels: &mut Labels) {
 /// article's own subheading.
 fn boxes(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
     for (i, cue) in cues.iter().enumerate() {
+        if *cue == Some(Cue::Ad) {
+            ruled_advert(lines, i, labels);
+        }
         if i * 3 < lines.len() {
             continue;
         }
@@ -1114,6 +1117,30 @@ fn boxes(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut Labels) {
             if labels[j].is_none() || labels[j] == Some(BlockLabel::Body) {
                 labels[j] = Some(label);
             }
+        }
+    }
+}
+
+/// The most lines an advert set between two rules may have.
+const RULED_ADVERT_LINES: usize = 12;
+
+/// "Anzeige" over a box set between two rules ("-----"): everything up to the
+/// closing rule is the advert, wherever it stands on the page.
+fn ruled_advert(lines: &[Line<'_>], heading: usize, labels: &mut Labels) {
+    let ruled = |j: usize| lines.get(j).is_some_and(|l| is_rule(l.text));
+    let Some(open) = (heading + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+        return;
+    };
+    if !ruled(open) {
+        return;
+    }
+    let end = (open + RULED_ADVERT_LINES + 1).min(lines.len());
+    let Some(close) = (open + 1..end).find(|&j| ruled(j)) else {
+        return;
+    };
+    for label in &mut labels[open + 1..close] {
+        if label.is_none() || *label == Some(BlockLabel::Body) {
+            *label = Some(BlockLabel::Ad);
         }
     }
 }
