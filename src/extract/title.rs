@@ -141,7 +141,22 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
             .unwrap_or("");
         let adjacent =
             gap.trim().is_empty() && gap.matches('\n').count().max(gap.matches('\r').count()) <= 1;
-        if !open || !adjacent || next.label != BlockLabel::Subtitle {
+        // A hanging indent ("2. ÄMTER … RICHTEN GEMEINSAMEN" over "   IT-SERVICE-DESK
+        // EIN") sets the line below under the words of the one above; a field
+        // ("   Vorlage: BV/2025/0214") is indented like it but says something else.
+        let field = next
+            .span
+            .slice(text)
+            .and_then(|l| l.split_whitespace().next())
+            .is_some_and(|w| w.ends_with(':'));
+        let indented = !field
+            && gap
+                .rsplit(['\n', '\r'])
+                .next()
+                .is_some_and(|indent| indent.len() >= 2 && indent.bytes().all(|b| b == b' '));
+        let continues =
+            next.label == BlockLabel::Subtitle || (indented && next.label == BlockLabel::Heading);
+        if !(open || indented) || !adjacent || !continues {
             break;
         }
         last = j;
