@@ -679,8 +679,10 @@ fn is_menu(line: &str) -> bool {
         return true;
     }
     // A path of sections set apart by a spaced slash ("Region / Kreis Plön"):
-    // names only, as a headline of a few words would hold a verb or article.
+    // names only, as a headline of a few words would hold a verb or article. A
+    // kicker of places ends in a colon ("Rhein-Sieg-Kreis / Bonn:").
     if body.contains(" / ")
+        && !body.ends_with(':')
         && body.split(" / ").all(|c| {
             (1..=3).contains(&c.split_whitespace().count())
                 && c.split_whitespace()
@@ -790,6 +792,7 @@ mod tests {
         assert!(is_menu("Drucken    PDF    Weiterempfehlen"));
         assert!(!is_menu("Stadt Bonn | Kreis kooperiert"));
         assert!(is_menu("Region / Kreis Rendsburg-Eckernförde"));
+        assert!(!is_menu("Main-Kinzig-Kreis / Hanau:"));
         assert!(!is_menu("Bonn / Kreis kooperiert"));
         assert!(!is_menu("Ein- und Ausgaben / Haushalt"));
         assert!(only_nav_words("Suchen..."));
