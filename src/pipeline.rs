@@ -461,6 +461,27 @@ mod tests {
     }
 
     #[test]
+    fn an_amt_and_a_verbandsgemeinde_are_places_apart_from_their_seats() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = "Ämter teilen sich den Service-Desk\n\nDas Amt Crivitz und die Verbandsgemeinde Adenau betreiben künftig einen gemeinsamen Service-Desk. Er sitzt im Rathaus der Stadt Crivitz.\n";
+        let record = pipeline.extract("t".into(), text);
+        let ids: Vec<(&str, Option<&str>)> = record
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.id.as_deref()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("Amt Crivitz", Some("ars:130765668")),
+                ("Verbandsgemeinde Adenau", Some("ars:071315001")),
+                ("Crivitz", Some("ags:13076025")),
+            ]
+        );
+        assert_eq!(record.parties, ["Amt Crivitz", "Verbandsgemeinde Adenau"]);
+    }
+
+    #[test]
     fn capitals_standing_for_their_laender_are_no_parties() {
         let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Kiel und Hannover teilen sich ein Ausweichrechenzentrum\n\nSchleswig-Holstein und Niedersachsen haben eine Verwaltungsvereinbarung über ein gemeinsames Ausweichrechenzentrum unterzeichnet.\n";

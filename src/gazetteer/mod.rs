@@ -283,7 +283,15 @@ mod tests {
         let count = |k| g.entries().iter().filter(|e| e.kind == k).count();
         assert_eq!(count(EntityKind::State), 16);
         assert_eq!(count(EntityKind::District), 294);
-        assert_eq!(count(EntityKind::Municipality), 10_751);
+        // Gemeinden by their AGS, Gemeindeverbände ("Amt Crivitz") by their ARS.
+        let keyed = |prefix: &str| {
+            g.entries()
+                .iter()
+                .filter(|e| e.kind == EntityKind::Municipality && e.id.starts_with(prefix))
+                .count()
+        };
+        assert_eq!(keyed("ags:"), 10_751);
+        assert_eq!(keyed("ars:"), 1_042);
         assert!(count(EntityKind::Provider) > 80);
         assert!(g
             .roles()

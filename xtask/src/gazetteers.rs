@@ -102,6 +102,7 @@ pub struct Summary {
     pub states: usize,
     pub districts: usize,
     pub municipalities: usize,
+    pub associations: usize,
     pub common_words: usize,
     pub common_aliases: usize,
     pub providers: usize,
@@ -115,13 +116,14 @@ impl fmt::Display for Summary {
         write!(
             f,
             "gazetteers: places.tsv {} states, {} districts, {} municipalities, \
-             {} rows with common_word, {} common aliases; \
+             {} Gemeindeverbände, {} rows with common_word, {} common aliases; \
              providers.tsv {} providers, {} companies; roles.tsv {} roles; \
              officials.tsv {} persons, {} offices ({} cabinet, {} mayors joined, {} not joined; \
              {} snapshot entries without a name skipped)",
             self.states,
             self.districts,
             self.municipalities,
+            self.associations,
             self.common_words,
             self.common_aliases,
             self.providers,
@@ -338,6 +340,7 @@ pub fn derive(root: &Path) -> Result<(Vec<Output>, Summary)> {
         states: places.states,
         districts: places.districts,
         municipalities: places.municipalities,
+        associations: places.associations,
         common_words: places.common_words,
         common_aliases: places.common_aliases,
         providers: providers.providers,
@@ -400,6 +403,7 @@ mod tests {
         assert_eq!(summary.states, 16);
         assert_eq!(summary.districts, 294);
         assert_eq!(summary.municipalities, 10_751);
+        assert_eq!(summary.associations, 1_042);
         assert_eq!(summary.roles, 107);
         assert_eq!(summary.providers + summary.companies, 94);
         let officials = &summary.officials;
@@ -423,11 +427,11 @@ mod tests {
             outputs[0]
                 .text
                 .lines()
-                .filter(|line| line.contains(&kind))
+                .filter(|line| line.contains(&kind) && line.starts_with("ags:"))
                 .map(|line| line.split('\t').nth(7).unwrap().parse::<u64>().unwrap())
                 .sum()
         };
-        // Gemeinden alone; Länder and Kreise add the 917 inhabitants of
+        // Gemeinden alone (Gemeindeverbände, keyed `ars:`, count them again); Länder and Kreise add the 917 inhabitants of
         // gemeindefreie Gebiete, giving the official total for Germany.
         assert_eq!(population("municipality"), 83_576_223);
         assert_eq!(population("state"), 83_577_140);

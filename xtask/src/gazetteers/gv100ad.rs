@@ -24,6 +24,8 @@ pub struct Record {
     pub kreis_key: String,
     /// chars 11–18 (Kreisschlüssel plus Gemeinde), blank-trimmed.
     pub ags: String,
+    /// chars 19–22 (Gemeindeverband), blank-trimmed.
+    pub verband: String,
     /// chars 23–72, trimmed.
     pub name: String,
     /// chars 123–124 (Textkennzeichen), trimmed.
@@ -78,6 +80,7 @@ pub fn parse_line(line: &str) -> Result<Record> {
         land: c.get(11, 12).to_owned(),
         kreis_key: c.get(11, 15).to_owned(),
         ags: c.get(11, 18).to_owned(),
+        verband: c.get(19, 22).to_owned(),
         name: c.get(23, 72).to_owned(),
         type_code: c.get(123, 124).to_owned(),
         population,

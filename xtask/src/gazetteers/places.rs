@@ -1,7 +1,9 @@
 //! `places.tsv`: Länder, Kreise and Gemeinden from GV100AD.
 //!
-//! Rows: every Land (Satzart 10), every Kreis of type 43/44/45 (Satzart 40)
-//! and every Gemeinde (Satzart 60, type 60–64 or 67). Kreisfreie Städte
+//! Rows: every Land (Satzart 10), every Kreis of type 43/44/45 (Satzart 40),
+//! every Gemeinde (Satzart 60, type 60–64 or 67) and every Gemeindeverband of
+//! type 51–54 (Satzart 50: Amt, Samtgemeinde, Verbandsgemeinde,
+//! Verwaltungsgemeinschaft). Kreisfreie Städte
 //! (Satzart 40, type 41/42) are no rows of their own: they appear as their
 //! Gemeinde, whose `district` column holds the Kreis key. Gemeindefreie
 //! Gebiete (65/66) get no row, but their inhabitants count towards the
@@ -49,6 +51,8 @@ pub struct Places {
     pub states: usize,
     pub districts: usize,
     pub municipalities: usize,
+    /// Ämter, Samtgemeinden, Verbandsgemeinden and Verwaltungsgemeinschaften.
+    pub associations: usize,
     /// Rows whose judged name (`bare` if set, else `name`) is a common word.
     pub common_words: usize,
     /// Aliases flagged in `common_aliases`, over all rows.
@@ -131,6 +135,77 @@ impl Place {
             common_aliases,
         ])
     }
+}
+
+/// The word the press puts before a Gemeindeverband of each type (Satzart 50),
+/// with the other forms it is written in. Verbandsfreie and erfüllende Gemeinden
+/// (50, 58) are their Gemeinde; the few Verwaltungsverbände and
+/// Kirchspielslandgemeinden (55, 56) are left out.
+const ASSOCIATION_WORDS: &[(&str, &str, &[&str])] = &[
+    ("51", "Amt", &["Amtes", "Amts"]),
+    ("52", "Samtgemeinde", &[]),
+    ("53", "Verbandsgemeinde", &["VG"]),
+    ("54", "Verwaltungsgemeinschaft", &["VGem"]),
+];
+
+/// The place name of a Gemeindeverband without the marks GV100AD adds:
+/// `VVG der Stadt Herrenberg`, `Emmerting (VGem)`, `Amt Lütjenburg`,
+/// `Rethem (Aller), Stadt`.
+fn association_base(official: &str) -> &str {
+    let name = strip_suffix(official);
+    let name = name.strip_suffix(" (VGem)").unwrap_or(name);
+    ["VVG der Stadt ", "VVG der Gemeinde ", "VVG ", "Amt "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name)
+        .trim()
+}
+
+/// Gemeindeverbände as places of their own (`ars:` and the nine digits of
+/// Kreis and Verband), named with their type word ("Amt Crivitz"), so that they
+/// are found only with it: their bare name is mostly that of their seat.
+fn associations(records: &[Record]) -> Result<Vec<Place>> {
+    let mut population: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+    for r in records.iter().filter(|r| r.satzart == "60") {
+        *population.entry((&r.kreis_key, &r.verband)).or_default() +=
+            r.population.unwrap_or_default();
+    }
+    let mut out = Vec::new();
+    for record in records.iter().filter(|r| r.satzart == "50") {
+        let Some((_, word, other_words)) = ASSOCIATION_WORDS
+            .iter()
+            .find(|(code, _, _)| *code == record.type_code)
+        else {
+            continue;
+        };
+        let key = format!("{}{}", record.kreis_key, record.verband);
+        require_digits(&key, 9, "Gemeindeverband", &record.name)?;
+        let base = association_base(&record.name);
+        let bases: Vec<String> = std::iter::once(base.to_owned())
+            .chain(short_forms(base))
+            .collect();
+        let mut aliases: Vec<String> = Vec::new();
+        for b in &bases {
+            aliases.push(format!("{word} {b}"));
+            aliases.extend(other_words.iter().map(|w| format!("{w} {b}")));
+        }
+        out.push(Place {
+            id: format!("ars:{key}"),
+            kind: "municipality",
+            name: format!("{word} {base}"),
+            official_name: record.name.clone(),
+            type_code: record.type_code.clone(),
+            land: record.land.clone(),
+            district: record.kreis_key.clone(),
+            population: population
+                .get(&(record.kreis_key.as_str(), record.verband.as_str()))
+                .copied()
+                .unwrap_or_default(),
+            aliases,
+            bare: String::new(),
+        });
+    }
+    Ok(out)
 }
 
 fn require_digits(key: &str, len: usize, what: &str, name: &str) -> Result<()> {
@@ -232,6 +307,8 @@ pub fn derive(records: &[Record], words: &Frequencies) -> Result<Places> {
         });
     }
 
+    let associations = associations(records)?;
+
     let lands: BTreeSet<&str> = states.iter().map(|s| s.land.as_str()).collect();
     for place in &municipalities {
         if !lands.contains(place.land.as_str()) || !kreis_keys.contains(place.district.as_str()) {
@@ -239,11 +316,17 @@ pub fn derive(records: &[Record], words: &Frequencies) -> Result<Places> {
         }
     }
 
-    let counts = (states.len(), districts.len(), municipalities.len());
+    let counts = (
+        states.len(),
+        districts.len(),
+        municipalities.len(),
+        associations.len(),
+    );
     let mut places: Vec<Place> = states
         .into_iter()
         .chain(districts)
         .chain(municipalities)
+        .chain(associations)
         .collect();
     places.iter_mut().for_each(Place::dedup_aliases);
     let mut bearers = Bearers::default();
@@ -264,6 +347,7 @@ pub fn derive(records: &[Record], words: &Frequencies) -> Result<Places> {
         states: counts.0,
         districts: counts.1,
         municipalities: counts.2,
+        associations: counts.3,
         common_words,
         common_aliases,
     })
