@@ -430,6 +430,39 @@ const LOCATIVES: &[&str] = &[
     "am", "aus", "bei", "im", "in", "nach", "nahe", "sitz", "standort",
 ];
 
+/// Buildings that, with a locative before them, make the body named after them
+/// the place of an event ("im Rathaus der Stadt Crivitz unterzeichnet").
+const VENUES: &[&str] = &[
+    "rathaus",
+    "kreishaus",
+    "amtsgebäude",
+    "verwaltungsgebäude",
+    "ratssaal",
+    "sitzungssaal",
+    "bürgerhaus",
+    "stadthalle",
+    "landratsamt",
+];
+
+/// True when `head` (the normalised text before a place) ends with a locative,
+/// or with a locative, a venue and a genitive article ("im Rathaus der").
+fn locative_before(head: &str) -> bool {
+    let mut words = head.rsplit([' ', '(', '"']);
+    let word = words.next().unwrap_or_default();
+    if LOCATIVES.contains(&word) {
+        return true;
+    }
+    // The body's own prefix word may stand between ("der Stadt Crivitz").
+    let article = if crate::gazetteer::forms::prefix_kind(word).is_some() {
+        words.next().unwrap_or_default()
+    } else {
+        word
+    };
+    matches!(article, "der" | "des")
+        && words.next().is_some_and(|venue| VENUES.contains(&venue))
+        && words.next().is_some_and(|w| LOCATIVES.contains(&w))
+}
+
 /// Entries named in `sentence` other than as a location; a place joined by "und"
 /// or a comma to a location is a location too ("aus Stuttgart und München").
 fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> Vec<usize> {
@@ -451,12 +484,11 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
             continue;
         }
         let head = norm[..start].trim_end();
-        let word = head.rsplit([' ', '(', '"']).next().unwrap_or_default();
         let joined = previous_locative_end.is_some_and(|prev| {
             let between = norm.get(prev..start).unwrap_or_default().trim();
             matches!(between, "und" | "," | "sowie" | "oder")
         });
-        if LOCATIVES.contains(&word) || joined {
+        if locative_before(head) || joined {
             previous_locative_end = Some(end);
         } else {
             previous_locative_end = None;
@@ -959,6 +991,12 @@ mod tests {
         let d = decide(
             "Kopf|Jena und Gera starten eine Kooperation.|Die Kooperation nützt Jena.|Auch Gera lobt die Zusammenarbeit.|Wie in Bayern soll die Kooperation wachsen.",
         );
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+    }
+
+    #[test]
+    fn a_body_named_as_the_venue_is_no_party() {
+        let d = decide("Neues aus der Region|Die Vereinbarung über die Zusammenarbeit von Jena und Gera wurde im Rathaus der Stadt Weimar unterzeichnet.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
     }
 
