@@ -479,6 +479,10 @@ mod tests {
             ]
         );
         assert_eq!(record.parties, ["Amt Crivitz", "Verbandsgemeinde Adenau"]);
+        // The plural opening a list names the first Amt, not its seat.
+        let text = "Service-Desk\n\nDie Ämter Crivitz und Sternberger Seenlandschaft teilen sich einen Service-Desk.\n";
+        let record = pipeline.extract("t".into(), text);
+        assert_eq!(record.entities[0].id.as_deref(), Some("ars:130765668"));
     }
 
     #[test]

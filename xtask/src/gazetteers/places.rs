@@ -141,11 +141,17 @@ impl Place {
 /// with the other forms it is written in. Verbandsfreie and erfüllende Gemeinden
 /// (50, 58) are their Gemeinde; the few Verwaltungsverbände and
 /// Kirchspielslandgemeinden (55, 56) are left out.
+/// The plural opens a list ("die Ämter Crivitz und …"), of which the first
+/// name is found.
 const ASSOCIATION_WORDS: &[(&str, &str, &[&str])] = &[
-    ("51", "Amt", &["Amtes", "Amts"]),
-    ("52", "Samtgemeinde", &[]),
-    ("53", "Verbandsgemeinde", &["VG"]),
-    ("54", "Verwaltungsgemeinschaft", &["VGem"]),
+    ("51", "Amt", &["Amtes", "Amts", "Ämter", "Ämtern"]),
+    ("52", "Samtgemeinde", &["Samtgemeinden"]),
+    ("53", "Verbandsgemeinde", &["VG", "Verbandsgemeinden"]),
+    (
+        "54",
+        "Verwaltungsgemeinschaft",
+        &["VGem", "Verwaltungsgemeinschaften"],
+    ),
 ];
 
 /// The place name of a Gemeindeverband without the marks GV100AD adds:
