@@ -267,7 +267,7 @@ impl OfficialFinder {
     ) -> Vec<Official> {
         let roles = self.role_hits(text, view, sentences, places);
         let mut found: Vec<Found> = self.signatures(text, signature_lines);
-        for sentence in sentences {
+        for (i, sentence) in sentences.iter().enumerate() {
             let in_sentence: Vec<&RoleHit> =
                 roles.iter().filter(|r| sentence.contains(r.word)).collect();
             for role in in_sentence {
@@ -276,10 +276,66 @@ impl OfficialFinder {
                     span: Span::new(role.span.start, role.span.end.min(sentence.end)),
                     word: role.word,
                 };
-                found.extend(self.people_of(text, *sentence, &role, places, entries));
+                let people = self.people_of(text, *sentence, &role, places, entries);
+                if people.is_empty() {
+                    let next = sentences.get(i + 1).copied();
+                    found.extend(self.named_next(text, *sentence, next, &role, places, entries));
+                } else {
+                    found.extend(people);
+                }
             }
         }
         merge(text, found, entries, sentences)
+    }
+
+    /// 5. A role closing its sentence, the name opening the next one: "Das ist
+    /// der Kreisdirektor. Heinrich Overmeyer hält …", "Angestoßen hat es die
+    /// Landrätin des Kreises Coesfeld. Ursula Bröcker-Hesse hatte …". Only when
+    /// an article or possessive leads the role and the name is the next
+    /// sentence's subject, followed by its verb.
+    fn named_next(
+        &self,
+        text: &str,
+        sentence: Span,
+        next: Option<Span>,
+        role: &RoleHit,
+        places: &[Resolved],
+        entries: &[Entry],
+    ) -> Option<Found> {
+        let next = next?;
+        let tail = text[role.span.end..sentence.end].trim_end();
+        // Nothing but the body after the role: no verb, no object.
+        let org_phrase = tail.split_whitespace().all(|w| {
+            let w = w.trim_end_matches('.');
+            w.is_empty() || w.starts_with(char::is_uppercase) || ORG_GLUE.contains(&w)
+        });
+        let closes = tail.ends_with('.')
+            && org_phrase
+            && tail.split_whitespace().count() <= 5
+            && clause_end(text, role.span.end, sentence.end) == sentence.end;
+        let led = text[sentence.start..role.word.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| ROLE_LEADS.contains(&w.to_lowercase().as_str()));
+        if !closes || !led || text[sentence.end..next.start].trim() != "" {
+            return None;
+        }
+        let opening = &text[next.start..next.end];
+        let m = self.name_at_start.captures(opening)?.name("name")?;
+        let verb_follows = opening[m.end()..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        if !verb_follows {
+            return None;
+        }
+        let name = Span::new(next.start + m.start(), next.start + m.end());
+        Some(Found {
+            name: person_name(text, name)?,
+            mention: name,
+            role: as_written(&text[role.span.start..role.span.end]),
+            org: first_org_in(Span::new(role.span.end, sentence.end), places, entries),
+        })
     }
 
     /// Officials signing in columns: each role row's columns under the name row
@@ -612,6 +668,16 @@ impl OfficialFinder {
         Vec::new()
     }
 }
+
+/// Words that lead a role standing for its holder ("der Kreisdirektor", "ihre
+/// Landrätin").
+const ROLE_LEADS: &[&str] = &[
+    "der", "die", "dem", "den", "vom", "sein", "seine", "ihr", "ihre",
+];
+
+/// Small words of the phrase naming a role's body ("des Kreises", "der Stadt",
+/// "bei der", "von").
+const ORG_GLUE: &[&str] = &["des", "der", "von", "vom", "im", "in", "bei", "für", "am"];
 
 /// Academic titles before a name; they are not part of it.
 const TITLES: &str = r"(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?(?:\s|&nbsp;)+)*";
