@@ -9,7 +9,9 @@
 //! 1. a plural role before a list: "die Geschäftsführer Max Muster (KDO) und …";
 //! 2. name, role: "Anna Roth, Beigeordnete der Stadt Jena";
 //! 3. role, name: "Oberbürgermeisterin Anna Roth";
-//! 4. role and organisation, name: "der Landrat des Kreises Unna, Max Muster,".
+//! 4. role and organisation, name: "der Landrat des Kreises Unna, Max Muster,";
+//! 5. across a full stop, a role closing its sentence and the name opening the
+//!    next: "Den Anstoß gab die Landrätin des Kreises Unna. Birte Vossberg hatte …".
 //!
 //! The organisation is the place or body named with the role: a genitive or
 //! adjective before it ("Leipzigs Oberbürgermeister", "Kieler Bürgermeisterin"), the
@@ -288,7 +290,7 @@ impl OfficialFinder {
         merge(text, found, entries, sentences)
     }
 
-    /// 5. A role closing its sentence, the name opening the next one: "Das ist
+    /// The fifth shape: a role closing its sentence, the name opening the next one: "Das ist
     /// der Kreisdirektor. Heinrich Overmeyer hält …", "Angestoßen hat es die
     /// Landrätin des Kreises Coesfeld. Ursula Bröcker-Hesse hatte …". Only when
     /// an article or possessive leads the role and the name is the next
