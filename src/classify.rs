@@ -184,9 +184,11 @@ const PHRASES: &[(&str, Cue)] = &[
 
 /// Sentences that name who runs the joint service ("Betreiber wird …", "Den
 /// Betrieb übernehmen …", "Die Leitung übernimmt …", "… bringt ihr
-/// Rechenzentrum als Partner ein", "Betreiben sollen es …"). The IT
-/// providers they name act for the parties and are parties too.
-const OPERATOR: &str = r"^betreiben\b|\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?\b(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
+/// Rechenzentrum als Partner ein", "Betreiben sollen es …", "Betrieben wird
+/// es vom …"). The IT providers they name act for the parties and are parties
+/// too; one that only hosts the service ("Betrieben werden die Dienste im
+/// Rechenzentrum des DVZ") is not named as its agent.
+const OPERATOR: &str = r"^betreiben\b|^betrieben\s+(?:wird|werden)\b[^;:]{0,80}?\b(?:vom|von\s+(?:der|dem|den))\b|\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?\b(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
 
 /// Sentences in which a body pays for the cooperation of others.
 const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezuschusst|bezuschussen)\b|\b(?:zuschuss|zuschüsse|fördermittel|förderprogramm|finanziert)";
@@ -763,6 +765,10 @@ mod tests {
             "IT-Nachrichten|Jena und Gera kooperieren beim Rechenzentrum.|Betreiben soll es KDO.",
         );
         assert_eq!(names(&d), ["Jena", "Gera", "KDO"]);
+        let d = decide("IT-Nachrichten|Jena und Gera kooperieren beim Rechenzentrum.|Betrieben wird es vom Landesdienstleister KDO.");
+        assert_eq!(names(&d), ["Jena", "Gera", "KDO"]);
+        let d = decide("IT-Nachrichten|Jena und Gera kooperieren beim Rechenzentrum.|Betrieben wird es wie bisher im Rechenzentrum von KDO.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
         // A provider named for another reason stays out.
         let d = decide("IT-Nachrichten|Sachsen und Bayern betreiben künftig ein gemeinsames Rechenzentrum.|Die Fachverfahren liefert weiterhin KDO.");
         assert_eq!(names(&d), ["Sachsen", "Bayern"]);
