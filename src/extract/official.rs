@@ -143,6 +143,18 @@ const NOT_NAMES: &[&str] = &[
     "Zur",
 ];
 
+/// Endings of nouns naming bodies, never a surname ("Staatskanzlei",
+/// "Innenministerium", "Kreisverwaltung").
+const BODY_ENDINGS: &[&str] = &[
+    "kanzlei",
+    "ministerium",
+    "verwaltung",
+    "behörde",
+    "regierung",
+    "zentrum",
+    "verband",
+];
+
 /// A role found in the text.
 #[derive(Debug, Clone)]
 struct RoleHit {
@@ -278,7 +290,10 @@ impl OfficialFinder {
                     span: Span::new(role.span.start, role.span.end.min(sentence.end)),
                     word: role.word,
                 };
-                let people = self.people_of(text, *sentence, &role, places, entries);
+                let mut people = self.people_of(text, *sentence, &role, places, entries);
+                // A name never opens with a role ("…, Staatsminister Oliver Dammbeck"
+                // after "der Chef der Staatskanzlei"): that role has its own name.
+                people.retain(|p| !roles.iter().any(|r| r.word.start == p.mention.start));
                 if people.is_empty() {
                     let next = sentences.get(i + 1).copied();
                     found.extend(self.named_next(text, *sentence, next, &role, places, entries));
@@ -707,7 +722,12 @@ fn person_name(text: &str, span: Span) -> Option<String> {
     let last = name.split(' ').next_back()?;
     // "Landrätin Dr." before the name: a title ends no name.
     let title = matches!(last.trim_end_matches('.'), "Dr" | "Prof" | "Dipl" | "Ing");
-    (!NOT_NAMES.contains(&first) && !NOT_NAMES.contains(&last) && !title).then_some(name)
+    // "Sächsischen Staatskanzlei": an adjective of origin and a body, no person.
+    let body = ["isch", "ische", "ischen", "ischer", "isches"]
+        .iter()
+        .any(|e| first.ends_with(e))
+        || BODY_ENDINGS.iter().any(|e| last.ends_with(e));
+    (!NOT_NAMES.contains(&first) && !NOT_NAMES.contains(&last) && !title && !body).then_some(name)
 }
 
 /// A role word starts with a capital, or its last part after a hyphen does, as in
