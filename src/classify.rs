@@ -205,6 +205,10 @@ const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b";
 
+/// Sentences that name the body a merger creates ("Sie soll IT-Dienstleistungszentrum
+/// Mitteldeutschland heißen", "firmiert künftig als …", "unter dem Namen …").
+const MERGER_PRODUCT: &str = r"\bheißen\b|\bheißt\b|\bfirmier|\bunter\s+dem\s+namen\b";
+
 /// Words of which every [`OPERATOR`] phrase holds one.
 const OPERATOR_WORDS: &[&str] = &[
     "betreib",
@@ -224,6 +228,7 @@ pub struct CooperationClassifier {
     stems: AhoCorasick,
     phrases: Vec<(Cue, Regex)>,
     operator: Regex,
+    merger_product: Regex,
     funding: Regex,
     rejection: Regex,
     prospect: Regex,
@@ -246,6 +251,7 @@ impl CooperationClassifier {
             stems,
             phrases,
             operator: crate::pattern::compile(OPERATOR)?,
+            merger_product: crate::pattern::compile(MERGER_PRODUCT)?,
             funding: crate::pattern::compile(FUNDING)?,
             rejection: crate::pattern::compile(REJECTION)?,
             prospect: crate::pattern::compile(PROSPECT)?,
@@ -335,12 +341,15 @@ impl CooperationClassifier {
             return Decision::default();
         }
         let kind = kind_of(&weights, &parties, kinds);
+        // Providers that run the joint service, or that a merger creates, take part.
         for sentence in sentences.iter().take(OPERATOR_SENTENCES) {
             let (start, end) = view.normalized_range(*sentence);
             let words = &norm[start..end];
             // Every operator phrase holds one of these words: a cheap test first.
             let may_operate = OPERATOR_WORDS.iter().any(|w| words.contains(w));
-            if !may_operate || !self.operator.is_match(words) {
+            let operates = may_operate && self.operator.is_match(words);
+            let product = kind == CooperationKind::Merger && self.merger_product.is_match(words);
+            if !operates && !product {
                 continue;
             }
             for e in acting(view, *sentence, mentions) {
@@ -775,6 +784,13 @@ mod tests {
         // Without a cooperation, an operator makes no party.
         let d = decide("IT-Nachrichten|Betreiber des Rechenzentrums in Jena ist KDO.");
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn the_provider_a_merger_creates_is_a_party() {
+        let d = decide("IT-Nachrichten|Die Landesdienstleister von Sachsen und Bayern fusionieren.|Das neue Haus soll KDO heißen.");
+        assert_eq!(d.kind, Some(CooperationKind::Merger));
+        assert_eq!(names(&d), ["Sachsen", "Bayern", "KDO"]);
     }
 
     #[test]
