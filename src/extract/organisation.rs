@@ -538,14 +538,17 @@ const STOP_CAPS: &[&str] = &[
 /// Nouns that describe or relate an organisation, and so end (or never start) its
 /// name: "die Firma X GmbH", "wird Mitglied", "Kunden der".
 const DESCRIPTORS: &[&str] = &[
+    "Agentur",
     "Anbieter",
     "Aufgaben",
     "Beschäftigte",
+    "Digitalagentur",
     "Firma",
+    "Frau",
     "Gesellschafter",
     "Gesellschafterin",
     "Herr",
-    "Frau",
+    "Internetagentur",
     "Konzern",
     "Kunde",
     "Kunden",
@@ -555,9 +558,12 @@ const DESCRIPTORS: &[&str] = &[
     "Mitglieder",
     "Partner",
     "Sitz",
+    "Softwarefirma",
+    "Softwarehaus",
     "Tochter",
     "Träger",
     "Unternehmen",
+    "Werbeagentur",
 ];
 
 /// Endings of descriptor compounds ("IT-Dienstleister", "Tochtergesellschaft").
