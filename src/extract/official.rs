@@ -305,11 +305,11 @@ impl OfficialFinder {
         merge(text, found, entries, sentences)
     }
 
-    /// The fifth shape: a role closing its sentence, the name opening the next one: "Das ist
-    /// der Kreisdirektor. Heinrich Overmeyer hält …", "Angestoßen hat es die
-    /// Landrätin des Kreises Coesfeld. Ursula Bröcker-Hesse hatte …". Only when
-    /// an article or possessive leads the role and the name is the next
-    /// sentence's subject, followed by its verb.
+    /// The fifth shape: a role closing its sentence, the name opening the next
+    /// one ("Das ist der Kreisdirektor. Heinrich Overmeyer hält …", "Angestoßen
+    /// hat es die Landrätin des Kreises Coesfeld. Ursula Bröcker-Hesse hatte …").
+    /// Only when an article or possessive leads the role and the name is the
+    /// next sentence's subject, followed by its verb.
     fn named_next(
         &self,
         text: &str,
