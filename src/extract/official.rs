@@ -334,7 +334,7 @@ impl OfficialFinder {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| ROLE_LEADS.contains(&w.to_lowercase().as_str()));
-        if !closes || !led || text[sentence.end..next.start].trim() != "" {
+        if !closes || !led || !text[sentence.end..next.start].trim().is_empty() {
             return None;
         }
         let opening = &text[next.start..next.end];

@@ -170,12 +170,12 @@ fn association_base(official: &str) -> &str {
 /// Gemeindeverbände as places of their own (`ars:` and the nine digits of
 /// Kreis and Verband), named with their type word ("Amt Crivitz"), so that they
 /// are found only with it: their bare name is mostly that of their seat.
-fn associations(records: &[Record]) -> Result<Vec<Place>> {
-    let mut population: BTreeMap<(&str, &str), u64> = BTreeMap::new();
-    for r in records.iter().filter(|r| r.satzart == "60") {
-        *population.entry((&r.kreis_key, &r.verband)).or_default() +=
-            r.population.unwrap_or_default();
-    }
+/// `population` holds the sum over each Verband's Gemeinden, keyed by Kreis and
+/// Verband.
+fn associations(
+    records: &[Record],
+    population: &BTreeMap<(&str, &str), u64>,
+) -> Result<Vec<Place>> {
     let mut out = Vec::new();
     for record in records.iter().filter(|r| r.satzart == "50") {
         let Some((_, word, other_words)) = ASSOCIATION_WORDS
@@ -227,10 +227,14 @@ pub fn derive(records: &[Record], words: &Frequencies) -> Result<Places> {
     let mut municipalities = Vec::new();
     let mut land_population: BTreeMap<&str, u64> = BTreeMap::new();
     let mut kreis_population: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut verband_population: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for record in records.iter().filter(|r| r.satzart == "60") {
         let population = record.population.unwrap_or_default();
         *land_population.entry(&record.land).or_default() += population;
         *kreis_population.entry(&record.kreis_key).or_default() += population;
+        *verband_population
+            .entry((&record.kreis_key, &record.verband))
+            .or_default() += population;
         match record.type_code.as_str() {
             "60" | "61" | "62" | "63" | "64" | "67" => {}
             "65" | "66" => continue,
@@ -313,7 +317,7 @@ pub fn derive(records: &[Record], words: &Frequencies) -> Result<Places> {
         });
     }
 
-    let associations = associations(records)?;
+    let associations = associations(records, &verband_population)?;
 
     let lands: BTreeSet<&str> = states.iter().map(|s| s.land.as_str()).collect();
     for place in &municipalities {
