@@ -385,17 +385,22 @@ const INLINE_TAGS: &[&str] = &[
     "time", "u",
 ];
 
-/// True when `gap` holds nothing but white space and inline tags.
+/// True when `gap` holds nothing but white space and inline tags, written as
+/// markup or, in a feed's escaped HTML, as `&lt;strong&gt;`.
 fn only_inline_markup(gap: &str) -> bool {
     let mut rest = gap.trim_start();
     while !rest.is_empty() {
-        let Some(tag) = rest.strip_prefix('<') else {
+        let (tag, close) = if let Some(tag) = rest.strip_prefix('<') {
+            (tag, ">")
+        } else if let Some(tag) = rest.strip_prefix("&lt;") {
+            (tag, "&gt;")
+        } else {
             return false;
         };
-        let Some(close) = tag.find('>') else {
+        let Some(end) = tag.find(close) else {
             return false;
         };
-        let name: String = tag[..close]
+        let name: String = tag[..end]
             .trim_start_matches('/')
             .chars()
             .take_while(char::is_ascii_alphanumeric)
@@ -404,7 +409,7 @@ fn only_inline_markup(gap: &str) -> bool {
         if !INLINE_TAGS.contains(&name.as_str()) {
             return false;
         }
-        rest = tag[close + 1..].trim_start();
+        rest = tag[end + close.len()..].trim_start();
     }
     true
 }

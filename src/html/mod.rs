@@ -23,6 +23,7 @@
 //! values, not quotes, and come with references resolved.
 
 mod dom;
+mod feed;
 mod layout;
 mod meta;
 mod refs;
@@ -48,9 +49,20 @@ pub struct HtmlPage {
     pub published: Option<CalendarDate>,
 }
 
-/// Reads the layout, title and publication date of an HTML page. Never fails and
-/// never panics: malformed markup is read the way browsers read it, or skipped.
+/// Reads the layout, title and publication date of an HTML page, or of a web
+/// feed's first item (module `feed`). Never fails and never panics: malformed
+/// markup is read the way browsers read it, or skipped.
 pub fn analyse(text: &str) -> HtmlPage {
+    if feed::is_feed(text) {
+        if let Some(page) = feed::analyse(text) {
+            return page;
+        }
+    }
+    analyse_page(text)
+}
+
+/// [`analyse`] for a page (or a fragment of one) read as HTML.
+fn analyse_page(text: &str) -> HtmlPage {
     let dom = dom::Dom::parse(text);
     let layout = layout::layout(&dom, &CUES);
     let blocks: Vec<Block> = dom
@@ -98,11 +110,15 @@ const TAG_NAMES: &[&str] = &[
 ];
 
 /// True when `text` is an HTML page: a doctype, `<html`, `<head` or `<body` near the
-/// start, or at least [`MIN_TAGS`] tags of common HTML elements in its first 64 KiB.
+/// start, or at least [`MIN_TAGS`] tags of common HTML elements in its first 64 KiB;
+/// or a web feed, whose articles are HTML.
 pub fn looks_like_html(text: &str) -> bool {
     // Most plain texts hold no '<' at all.
     if memchr::memchr(b'<', text.as_bytes()).is_none() {
         return false;
+    }
+    if feed::is_feed(text) {
+        return true;
     }
     let head: String = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')

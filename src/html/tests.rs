@@ -302,6 +302,31 @@ fn references_decode_like_the_tokenizer() {
 }
 
 /// Markup edits that break pages the way the web does.
+/// Pieces of feeds: item fields, CDATA wrappers and escaped markup.
+const FEED_SHARDS: &[&str] = &[
+    "<item>",
+    "</item>",
+    "<entry>",
+    "<title>",
+    "</title>",
+    "<description>",
+    "</description>",
+    "<content:encoded>",
+    "</content:encoded>",
+    "<content type=\"html\">",
+    "</content>",
+    "<pubDate>",
+    "</pubDate>",
+    "<![CDATA[",
+    "]]>",
+    "&lt;p&gt;",
+    "&lt;/p&gt;",
+    "&lt;strong&gt;",
+    "&amp;",
+    "<p>",
+    "</p>",
+];
+
 const SHARDS: &[&str] = &[
     "<",
     ">",
@@ -353,6 +378,19 @@ proptest! {
                 prop_assert!(text.is_char_boundary(at + len));
             }
         }
+    }
+
+    #[test]
+    fn feed_soup_never_panics(parts in proptest::collection::vec(
+        prop_oneof![
+            proptest::sample::select(FEED_SHARDS).prop_map(str::to_owned),
+            "[a-zA-Zäöü &;#0-9<>/=\"' ]{0,12}",
+        ],
+        0..60,
+    )) {
+        let text = format!("<rss><channel><item>{}", parts.concat());
+        let page = analyse(&text);
+        prop_assert!(check_blocks(&text, &page.blocks).is_ok(), "{:?}", check_blocks(&text, &page.blocks));
     }
 
     #[test]

@@ -1,0 +1,377 @@
+//! Web feeds (RSS 0.9x–2.0, RSS 1.0/RDF, Atom): the article is the feed's first
+//! item, whose HTML travels inside an element as CDATA, as escaped markup or as
+//! inline XHTML.
+//!
+//! An HTML tokenizer reads `<![CDATA[` as a comment that ends at the first `>`,
+//! so a feed read as a page loses its article's start and shows `]]>` as text.
+//! Here the feed is walked as XML (quick-xml, only for element boundaries), and each
+//! element's raw content is read for what it is:
+//! - the item's content (`content:encoded`, `content`, or else `description`,
+//!   `summary`) is HTML, laid out like a page fragment; escaped markup is
+//!   unescaped first and every block mapped back to the raw bytes it came from;
+//! - the item's `title` is the headline and its date (`pubDate`, `dc:date`,
+//!   `published`, `updated`) the publication date;
+//! - the channel's own texts, links, authors and every later item are page
+//!   furniture or teasers of other articles.
+//!
+//! Every block span lies in the raw feed text, so provenance holds as for pages.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::{analyse_page, HtmlPage};
+use crate::boilerplate::{Block, BlockLabel};
+use crate::span::Span;
+
+/// True when the root element of `text` is an RSS, RDF or Atom feed.
+pub(super) fn is_feed(text: &str) -> bool {
+    let mut rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    // Skip the XML declaration, processing instructions, comments and a doctype.
+    loop {
+        if let Some(after) = rest.strip_prefix("<?") {
+            let Some(end) = after.find("?>") else {
+                return false;
+            };
+            rest = after[end + 2..].trim_start();
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            let Some(end) = after.find("-->") else {
+                return false;
+            };
+            rest = after[end + 3..].trim_start();
+        } else if rest.starts_with("<!") {
+            let Some(end) = rest.find('>') else {
+                return false;
+            };
+            rest = rest[end + 1..].trim_start();
+        } else {
+            break;
+        }
+    }
+    let Some(tag) = rest.strip_prefix('<') else {
+        return false;
+    };
+    let name_end = tag
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(tag.len());
+    matches!(
+        local_name(&tag[..name_end]).to_ascii_lowercase().as_str(),
+        "rss" | "feed" | "rdf"
+    )
+}
+
+/// The layout, title and date of a feed, or `None` when it holds no item or is
+/// not well-formed enough to find one (the caller then reads it as a page).
+pub(super) fn analyse(text: &str) -> Option<HtmlPage> {
+    let fields = fields(text)?;
+    let article = fields.iter().find_map(|f| f.item)?;
+    let has_content = fields
+        .iter()
+        .any(|f| f.item == Some(article) && f.role == FieldRole::Content);
+    let mut blocks = Vec::new();
+    let mut title = None;
+    let mut published = None;
+    let mut updated = None;
+    for field in &fields {
+        let raw = field.span.slice(text)?;
+        if field.item != Some(article) {
+            let label = if field.item.is_some() {
+                BlockLabel::Teaser
+            } else {
+                field.role.channel_label()
+            };
+            push_html(&mut blocks, text, field.span, Some(label));
+            continue;
+        }
+        match field.role {
+            FieldRole::Title => {
+                let first = blocks.len();
+                push_html(&mut blocks, text, field.span, Some(BlockLabel::Title));
+                let words: Vec<String> = blocks[first..]
+                    .iter()
+                    .filter_map(|b| b.span.slice(text))
+                    .map(super::decode_references)
+                    .collect();
+                title = Some(super::meta::collapse(&words.join(" ")));
+            }
+            FieldRole::Date | FieldRole::Updated => {
+                let date = super::meta::parse_date(&plain_text(raw));
+                if field.role == FieldRole::Date {
+                    published = published.or(date);
+                } else {
+                    updated = updated.or(date);
+                }
+                push_html(&mut blocks, text, field.span, Some(BlockLabel::Meta));
+            }
+            FieldRole::Content => push_html(&mut blocks, text, field.span, None),
+            FieldRole::Summary if has_content => {
+                push_html(&mut blocks, text, field.span, Some(BlockLabel::Other))
+            }
+            FieldRole::Summary => push_html(&mut blocks, text, field.span, None),
+            role => push_html(&mut blocks, text, field.span, Some(role.item_label())),
+        }
+    }
+    blocks.sort_by_key(|b: &Block| b.span.start);
+    Some(HtmlPage {
+        blocks,
+        title: title.filter(|t| !t.is_empty()),
+        published: published.or(updated),
+    })
+}
+
+/// What an element of a feed holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldRole {
+    Title,
+    /// When the item was published.
+    Date,
+    /// When it was last changed: the publication date only if no other is given.
+    Updated,
+    Content,
+    Summary,
+    Link,
+    Author,
+    Category,
+    Other,
+}
+
+impl FieldRole {
+    /// The role of an element by its lower-case name. Media RSS elements
+    /// (`media:content`, `media:description`) describe an attached picture or video.
+    fn of(name: &str) -> FieldRole {
+        if name.starts_with("media:") {
+            return FieldRole::Other;
+        }
+        match local_name(name) {
+            "title" => FieldRole::Title,
+            "pubdate" | "date" | "published" | "issued" => FieldRole::Date,
+            "updated" | "modified" => FieldRole::Updated,
+            "encoded" | "content" => FieldRole::Content,
+            "description" | "summary" | "subtitle" => FieldRole::Summary,
+            "link" | "guid" | "id" | "comments" | "url" => FieldRole::Link,
+            "author" | "creator" | "contributor" | "name" | "email" => FieldRole::Author,
+            "category" | "subject" | "keywords" => FieldRole::Category,
+            _ => FieldRole::Other,
+        }
+    }
+
+    /// The label of an element of the article's item, other than its title, date
+    /// and text.
+    fn item_label(self) -> BlockLabel {
+        match self {
+            FieldRole::Link => BlockLabel::Link,
+            FieldRole::Author => BlockLabel::Byline,
+            FieldRole::Category => BlockLabel::Keywords,
+            _ => BlockLabel::Meta,
+        }
+    }
+
+    /// The label of an element of the channel: the site's name and description,
+    /// its links and metadata.
+    fn channel_label(self) -> BlockLabel {
+        match self {
+            FieldRole::Link => BlockLabel::Link,
+            FieldRole::Title | FieldRole::Summary => BlockLabel::Navigation,
+            _ => BlockLabel::Meta,
+        }
+    }
+}
+
+/// One leaf element of the feed: the raw bytes between its tags, which item it
+/// belongs to (`None` for the channel) and what it holds.
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    span: Span,
+    item: Option<usize>,
+    role: FieldRole,
+}
+
+/// The feed's elements that hold text, in document order. Elements nested in an
+/// item's field (inline XHTML, an Atom author's `name`) stay part of that field.
+fn fields(text: &str) -> Option<Vec<Field>> {
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_unmatched_ends = true;
+    let mut out = Vec::new();
+    let mut items = 0;
+    let mut item: Option<(usize, usize)> = None; // (item number, depth)
+    let mut open: Option<(FieldRole, usize, usize)> = None; // (role, content start, depth)
+    let mut depth = 0usize;
+    loop {
+        let before = usize::try_from(reader.buffer_position()).ok()?;
+        let event = reader.read_event().ok()?;
+        let after = usize::try_from(reader.buffer_position()).ok()?;
+        match event {
+            Event::Start(start) => {
+                depth += 1;
+                let name = String::from_utf8_lossy(start.name().as_ref()).to_ascii_lowercase();
+                let local = local_name(&name);
+                if open.is_some() {
+                    continue;
+                }
+                if matches!(local, "item" | "entry") {
+                    item = Some((items, depth));
+                    items += 1;
+                } else if !matches!(
+                    local,
+                    "rss" | "rdf" | "channel" | "feed" | "author" | "source" | "image"
+                ) {
+                    open = Some((FieldRole::of(&name), after, depth));
+                }
+            }
+            Event::End(_) => {
+                if let Some((role, start, at)) = open {
+                    if at == depth {
+                        out.push(Field {
+                            span: Span::new(start, before),
+                            item: item.map(|(n, _)| n),
+                            role,
+                        });
+                        open = None;
+                    }
+                }
+                if item.is_some_and(|(_, at)| at == depth) {
+                    item = None;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// The name of an element without its namespace prefix (`content:encoded` →
+/// `encoded`).
+fn local_name(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+/// The text of a field that holds no markup, CDATA wrapper removed and references
+/// resolved.
+fn plain_text(raw: &str) -> String {
+    let (start, end) = cdata_inner(raw).unwrap_or((0, raw.len()));
+    super::decode_references(&raw[start..end])
+}
+
+/// Byte range of the text inside a `<![CDATA[ … ]]>` wrapper that makes up the
+/// whole of `raw` (white space around it allowed).
+fn cdata_inner(raw: &str) -> Option<(usize, usize)> {
+    let lead = raw.len() - raw.trim_start().len();
+    let body = raw.trim_end();
+    let inner_start = lead + "<![CDATA[".len();
+    let inner_end = body.len().checked_sub("]]>".len())?;
+    (raw[lead..].starts_with("<![CDATA[") && body.ends_with("]]>") && inner_start <= inner_end)
+        .then_some((inner_start, inner_end))
+}
+
+/// The blocks of a field, read as HTML (a plain text is HTML without tags), each
+/// labelled `label` when given, else as its layout says (a headline inside the
+/// text is a heading: the item's title is the article's).
+fn push_html(blocks: &mut Vec<Block>, text: &str, span: Span, label: Option<BlockLabel>) {
+    let Some(raw) = span.slice(text) else { return };
+    let relabel = |b: Block| Block {
+        span: b.span,
+        label: match (label, b.label) {
+            (Some(label), _) => label,
+            (None, BlockLabel::Title) => BlockLabel::Heading,
+            (None, other) => other,
+        },
+    };
+    if let Some((start, end)) = cdata_inner(raw) {
+        let offset = span.start + start;
+        for b in analyse_page(&raw[start..end]).blocks {
+            blocks.push(relabel(shift(b, offset)));
+        }
+    } else if raw.contains("&lt;") {
+        let (html, origin) = unescape_with_origin(raw);
+        for b in analyse_page(&html).blocks {
+            let (Some(&from), Some(&to)) = (origin.get(b.span.start), origin.get(b.span.end))
+            else {
+                continue;
+            };
+            let mapped = Block {
+                span: Span::new(span.start + from, span.start + to),
+                label: b.label,
+            };
+            blocks.push(relabel(mapped));
+        }
+    } else {
+        for b in analyse_page(raw).blocks {
+            blocks.push(relabel(shift(b, span.start)));
+        }
+    }
+}
+
+fn shift(block: Block, offset: usize) -> Block {
+    Block {
+        span: Span::new(block.span.start + offset, block.span.end + offset),
+        label: block.label,
+    }
+}
+
+/// `raw` with its markup escapes (`&lt;`, `&gt;`, `&amp;`, `&quot;`, `&apos;`)
+/// resolved, and for every byte of the result (and its end) the offset in `raw`
+/// where the escape or character it came from starts. A block ending inside the
+/// result thus ends in `raw` before the next escape or character.
+fn unescape_with_origin(raw: &str) -> (String, Vec<usize>) {
+    const ESCAPES: &[(&str, char)] = &[
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&amp;", '&'),
+        ("&quot;", '"'),
+        ("&apos;", '\''),
+    ];
+    let mut html = String::with_capacity(raw.len());
+    let mut origin = Vec::with_capacity(raw.len() + 1);
+    let mut i = 0;
+    while i < raw.len() {
+        let rest = &raw[i..];
+        let (c, len) = ESCAPES
+            .iter()
+            .find(|(escape, _)| rest.starts_with(escape))
+            .map(|&(escape, c)| (c, escape.len()))
+            .unwrap_or_else(|| {
+                let c = rest.chars().next().unwrap_or('\u{FFFD}');
+                (c, c.len_utf8().max(1))
+            });
+        for _ in 0..c.len_utf8() {
+            origin.push(i);
+        }
+        html.push(c);
+        i += len;
+    }
+    origin.push(raw.len());
+    (html, origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feeds_are_told_from_pages_by_their_root_element() {
+        assert!(is_feed(
+            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>"
+        ));
+        assert!(is_feed(
+            "\u{FEFF}<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        ));
+        assert!(is_feed(
+            "<?xml version=\"1.0\"?><!-- x --><rdf:RDF xmlns:rdf=\"…\">"
+        ));
+        assert!(!is_feed("<!DOCTYPE html><html><head><title>RSS</title>"));
+        assert!(!is_feed("Der Kreis stellt seinen RSS-Feed ein."));
+    }
+
+    #[test]
+    fn escaped_markup_maps_back_to_its_raw_bytes() {
+        let raw = "&lt;p&gt;Kreis &amp; Stadt&lt;/p&gt;";
+        let (html, origin) = unescape_with_origin(raw);
+        assert_eq!(html, "<p>Kreis & Stadt</p>");
+        let start = html.find("Kreis").unwrap();
+        let end = start + "Kreis & Stadt".len();
+        assert_eq!(&raw[origin[start]..origin[end]], "Kreis &amp; Stadt");
+    }
+}
