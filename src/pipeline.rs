@@ -205,12 +205,16 @@ impl Pipeline {
                     .iter()
                     .all(|m| places.iter().any(|p| p.span == m.span()))
         });
-        // A surname that is also a place name ("Britz") names the person.
+        // A surname or first name that is also a place name ("Britz", "Hagen")
+        // names the person, also where the full name stands again outside the
+        // sentences the officials were found in (a quote's attribution line).
         places.retain(|p| {
-            !officials
-                .iter()
-                .flat_map(|o| &o.mentions)
-                .any(|m| m.span().overlaps(p.span))
+            !officials.iter().any(|o| {
+                o.mentions.iter().any(|m| m.span().overlaps(p.span))
+                    || text
+                        .get(p.span.start..)
+                        .is_some_and(|rest| o.name.contains(' ') && rest.starts_with(&o.name))
+            })
         });
         places.retain(|p| p.form != FormKind::Adjective);
         let organisations: Vec<_> = content
@@ -463,6 +467,23 @@ mod tests {
         );
         // No entity is cut at the line end.
         assert!(record.entities.iter().all(|e| !e.name.ends_with("-Hol")));
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_town_names_the_person_in_an_attribution_line() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = "Kreis und Stadt teilen sich die Server\n\nDer Landkreis Oder-Spree und die Stadt Beeskow betreiben ab Mai ein gemeinsames Rechenzentrum. Das unterzeichnete Landrat Hagen Lindow am Montag.\n\n„Allein hätten wir das nicht geschafft.“\n\nHagen Lindow, Landrat\n";
+        let record = pipeline.extract("t".into(), text);
+        assert!(
+            record.officials.iter().any(|o| o.name == "Hagen Lindow"),
+            "{:?}",
+            record.officials
+        );
+        assert!(
+            record.entities.iter().all(|e| e.name != "Hagen"),
+            "the town Hagen is not named: {:?}",
+            record.entities
+        );
     }
 
     #[test]

@@ -260,6 +260,11 @@ enum ClassCue {
 
 /// The first class or id word of `e` that names a page part.
 fn class_cue(e: &Element, in_article: bool) -> Option<ClassCue> {
+    // The root elements' classes name the page template ("single-post
+    // right-sidebar", "has-cookie-banner"), not a part of the page.
+    if matches!(e.name.as_str(), "html" | "body") {
+        return None;
+    }
     let names = format!(
         "{} {}",
         e.attr("class").unwrap_or(""),
