@@ -214,7 +214,8 @@ impl BoilerplateClassifier {
                 labels[i] = Some(BlockLabel::Dateline);
             }
         }
-        mail_headers(&lines, &mut labels);
+        mail_headers(text, &lines, &mut labels);
+        mime_parts(&lines, &mut labels);
         front_matter(&lines, &mut labels);
         cover_letter(&lines, &mut labels);
         mail_signature(&lines, &mut labels);
@@ -919,7 +920,7 @@ const MAIL_FIELDS: &[&str] = &[
 /// The header of a mail at the top of the page ("From: …", "Subject: …",
 /// "Content-Type: …"): three or more field lines in a row, at least one of them
 /// a sender or a date. Page furniture; the press release follows the header.
-fn mail_headers(lines: &[Line<'_>], labels: &mut Labels) {
+fn mail_headers(text: &str, lines: &[Line<'_>], labels: &mut Labels) {
     let field = |l: &Line<'_>| {
         l.text.split_once(": ").is_some_and(|(name, _)| {
             let name = name.to_ascii_lowercase();
@@ -927,7 +928,11 @@ fn mail_headers(lines: &[Line<'_>], labels: &mut Labels) {
         })
     };
     let start = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
-    let end = start + lines[start..].iter().take_while(|l| field(l)).count();
+    // A long field goes on in indented lines ("Received: from …" over "\tby …").
+    let mut end = start;
+    while end < lines.len() && (field(&lines[end]) || (end > start && folded(text, &lines[end]))) {
+        end += 1;
+    }
     let sender = lines[start..end].iter().any(|l| {
         l.text.split_once(':').is_some_and(|(name, _)| {
             matches!(
@@ -941,6 +946,96 @@ fn mail_headers(lines: &[Line<'_>], labels: &mut Labels) {
             *label = Some(BlockLabel::Meta);
         }
     }
+}
+
+/// True when `line` is the indented continuation of a folded mail header field.
+fn folded(text: &str, line: &Line<'_>) -> bool {
+    !line.is_blank()
+        && text[..line.span.start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|indent| indent.starts_with([' ', '\t']))
+}
+
+/// The parts of a MIME mail (`multipart/mixed`, `multipart/alternative`): the
+/// boundary lines, each part's header and the preamble are fields; the first
+/// plain-text part is the message, every other part (an HTML copy, a vCard, an
+/// attachment) is not the article. A mail's parts are known only by the
+/// boundaries its `Content-Type` fields declare.
+fn mime_parts(lines: &[Line<'_>], labels: &mut Labels) {
+    let boundaries: Vec<String> = lines
+        .iter()
+        .filter_map(|l| declared_boundary(l.text))
+        .map(|b| format!("--{b}"))
+        .collect();
+    if boundaries.is_empty() {
+        return;
+    }
+    let delimiters: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            boundaries
+                .iter()
+                .any(|b| lines[i].text.starts_with(b.as_str()))
+        })
+        .collect();
+    let Some(&first) = delimiters.first() else {
+        return;
+    };
+    // The preamble ("This is a multi-part message in MIME format.").
+    let header_end = lines.iter().position(|l| l.is_blank()).unwrap_or(first);
+    for label in &mut labels[header_end.min(first)..first] {
+        *label = Some(BlockLabel::Meta);
+    }
+    let mut message_found = false;
+    for (k, &at) in delimiters.iter().enumerate() {
+        labels[at] = Some(BlockLabel::Meta);
+        let end = delimiters.get(k + 1).copied().unwrap_or(lines.len());
+        let body = (at + 1..end).find(|&i| lines[i].is_blank()).unwrap_or(end);
+        let header = &lines[at + 1..body];
+        let field = |name: &str| {
+            header.iter().find_map(|l| {
+                let (key, value) = l.text.split_once(':')?;
+                key.eq_ignore_ascii_case(name)
+                    .then(|| value.trim().to_ascii_lowercase())
+            })
+        };
+        for label in &mut labels[at + 1..body] {
+            *label = Some(BlockLabel::Meta);
+        }
+        let content_type = field("content-type").unwrap_or_else(|| "text/plain".into());
+        let attachment = field("content-disposition").is_some_and(|d| d.starts_with("attachment"));
+        if content_type.starts_with("multipart/") {
+            // Its own parts follow behind their delimiters; what stands before
+            // the first of them is a preamble.
+            for label in &mut labels[body..end] {
+                *label = Some(BlockLabel::Meta);
+            }
+        } else if content_type.starts_with("text/plain") && !attachment && !message_found {
+            message_found = true;
+        } else {
+            for label in &mut labels[body..end] {
+                *label = Some(BlockLabel::Other);
+            }
+        }
+    }
+}
+
+/// The boundary a `Content-Type` field (or its folded continuation) declares:
+/// `boundary="=_part_1"` or `boundary=part1`.
+fn declared_boundary(line: &str) -> Option<&str> {
+    let lower = line.to_ascii_lowercase();
+    let at = lower.find("boundary=")?;
+    if !(lower.starts_with("content-type:") || lower.starts_with("boundary=")) {
+        return None;
+    }
+    let value = &line[at + "boundary=".len()..];
+    let value = match value.strip_prefix('"') {
+        Some(quoted) => &quoted[..quoted.find('"')?],
+        None => value
+            .split(|c: char| c == ';' || c.is_whitespace())
+            .next()?,
+    };
+    (!value.is_empty()).then_some(value)
 }
 
 /// The front matter of a Markdown export (Jekyll, Hugo): `key: value` lines
