@@ -12,6 +12,14 @@
 
 use crate::span::Span;
 
+/// What kind of text a view normalises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Text,
+    Markup,
+    Json,
+}
+
 /// The normalised view of a text plus its alignment to the original.
 #[derive(Debug, Clone, Default)]
 pub struct NormalizedText {
@@ -23,17 +31,25 @@ pub struct NormalizedText {
 impl NormalizedText {
     /// Normalises all of `original`.
     pub fn new(original: &str) -> NormalizedText {
-        NormalizedText::build(original, false)
+        NormalizedText::build(original, Form::Text)
     }
 
     /// Normalises an HTML page: character references count as the characters they
     /// stand for ("M&uuml;nchen" matches "München", quoted with its raw bytes) and
     /// tags as white space, so text split by inline markup still matches.
     pub fn new_markup(original: &str) -> NormalizedText {
-        NormalizedText::build(original, true)
+        NormalizedText::build(original, Form::Markup)
     }
 
-    fn build(original: &str, markup: bool) -> NormalizedText {
+    /// Normalises a JSON article as markup whose string escapes ("S\u00fcdheide",
+    /// "\n") also count as the characters they stand for.
+    pub fn new_json(original: &str) -> NormalizedText {
+        NormalizedText::build(original, Form::Json)
+    }
+
+    fn build(original: &str, form: Form) -> NormalizedText {
+        let markup = form != Form::Text;
+        let json = form == Form::Json;
         let mut out = NormalizedText {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
@@ -47,6 +63,7 @@ impl NormalizedText {
                 && b != b'-'
                 && b != b'`'
                 && !(markup && (b == b'&' || b == b'<'))
+                && !(json && b == b'\\')
             {
                 out.push_ascii(b.to_ascii_lowercase(), pos, pos + 1);
                 pos += 1;
@@ -56,7 +73,13 @@ impl NormalizedText {
                 break;
             };
             let mut end = pos + c.len_utf8();
-            if markup {
+            if let Some((decoded, len)) = (json && c == '\\')
+                .then(|| crate::html::json_escape_at(original, pos))
+                .flatten()
+            {
+                c = decoded;
+                end = pos + len;
+            } else if markup {
                 if let Some((decoded, len)) = (c == '&')
                     .then(|| crate::html::char_reference_at(original, pos))
                     .flatten()

@@ -16,7 +16,7 @@ use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::matcher::{is_emphasis, Matcher};
 use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
-use crate::html::{analyse, looks_like_html, title_block_text};
+use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
 use crate::normalize::NormalizedText;
 use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
 use crate::segment::sentences;
@@ -124,7 +124,11 @@ impl Pipeline {
                 blocks,
                 title,
                 page.published,
-                NormalizedText::new_markup(text),
+                if is_json_article(text) {
+                    NormalizedText::new_json(text)
+                } else {
+                    NormalizedText::new_markup(text)
+                },
             )
         } else {
             let blocks = focus(self.layout.classify(text));
@@ -404,8 +408,9 @@ fn only_inline_markup(gap: &str) -> bool {
         let Some(end) = tag.find(close) else {
             return false;
         };
+        // A JSON string escapes the slash of an end tag (`<\/strong>`).
         let name: String = tag[..end]
-            .trim_start_matches('/')
+            .trim_start_matches(['\\', '/'])
             .chars()
             .take_while(char::is_ascii_alphanumeric)
             .collect::<String>()
@@ -467,6 +472,36 @@ mod tests {
         );
         // No entity is cut at the line end.
         assert!(record.entities.iter().all(|e| !e.name.ends_with("-Hol")));
+    }
+
+    #[test]
+    fn a_json_article_is_read_through_its_escapes_and_quoted_as_written() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = r#"{"id":9,"date":"2024-03-05T10:00:00","title":{"rendered":"M\u00fcnster und Greven teilen ein Rechenzentrum"},"content":{"rendered":"<p>Die Stadt M\u00fcnster und die Stadt Greven betreiben ab Juni ein gemeinsames Rechenzentrum. Die Kosten von 1,2 Millionen Euro teilen sich <strong>beide St\u00e4dte<\/strong> je zur H\u00e4lfte.<\/p>"}}"#;
+        let record = pipeline.extract("post.json".into(), text);
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Münster und Greven teilen ein Rechenzentrum")
+        );
+        assert_eq!(record.published.as_deref(), Some("2024-03-05"));
+        let muenster = record
+            .entities
+            .iter()
+            .find(|e| e.name == "Münster")
+            .expect("Münster is found through its escape");
+        for m in &muenster.mentions {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+        assert!(muenster
+            .mentions
+            .iter()
+            .any(|m| m.text.contains(r"M\u00fcnster")));
+        assert!(
+            record.parties.contains(&"Greven".to_owned()),
+            "{:?}",
+            record.parties
+        );
+        assert_eq!(record.amounts.len(), 1);
     }
 
     #[test]

@@ -213,6 +213,26 @@ fn sources_name_line_id_and_record() {
 }
 
 #[test]
+fn a_json_file_is_one_article_unless_it_holds_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = r#"{"id":3,"date":"2024-02-01T08:00:00","title":{"rendered":"Greven tritt dem Verband bei"},"content":{"rendered":"<p>Die Stadt Greven tritt dem Zweckverband bei.<\/p>"}}"#;
+    std::fs::write(dir.path().join("post.json"), post).unwrap();
+    std::fs::write(
+        dir.path().join("dump.json"),
+        "{\"id\":\"a\",\"text\":\"Erster Text.\"}\n{\"id\":\"b\",\"text\":\"Zweiter Text.\"}\n",
+    )
+    .unwrap();
+    let got = records(&run(dir.path(), &["post.json", "dump.json"], None).stdout);
+    assert_eq!(
+        sources(&got),
+        ["post.json", "dump.json:1#a", "dump.json:2#b"]
+    );
+    assert_eq!(got[0]["title"], "Greven tritt dem Verband bei");
+    assert_eq!(got[0]["published"], "2024-02-01");
+    assert!(got.iter().all(|r| r["error"].is_null()), "{got:?}");
+}
+
+#[test]
 fn standard_input_works_as_a_filter() {
     let dir = tempfile::tempdir().unwrap();
     let texts = corpus(dir.path());

@@ -19,7 +19,7 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::{analyse_page, HtmlPage};
+use super::{analyse_page, mapped_fragment_blocks, HtmlPage};
 use crate::boilerplate::{Block, BlockLabel};
 use crate::span::Span;
 
@@ -286,16 +286,8 @@ fn push_html(blocks: &mut Vec<Block>, text: &str, span: Span, label: Option<Bloc
         }
     } else if raw.contains("&lt;") {
         let (html, origin) = unescape_with_origin(raw);
-        for b in analyse_page(&html).blocks {
-            let (Some(&from), Some(&to)) = (origin.get(b.span.start), origin.get(b.span.end))
-            else {
-                continue;
-            };
-            let mapped = Block {
-                span: Span::new(span.start + from, span.start + to),
-                label: b.label,
-            };
-            blocks.push(relabel(mapped));
+        for b in mapped_fragment_blocks(&html, &origin, span.start) {
+            blocks.push(relabel(b));
         }
     } else {
         for b in analyse_page(raw).blocks {

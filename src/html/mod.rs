@@ -24,6 +24,7 @@
 
 mod dom;
 mod feed;
+mod json;
 mod layout;
 mod meta;
 mod refs;
@@ -35,6 +36,7 @@ use crate::boilerplate::cues::Cues;
 use crate::boilerplate::Block;
 use crate::calendar::CalendarDate;
 
+pub use json::{escape_at as json_escape_at, is_json_object as is_json_article};
 pub use refs::{char_reference_at, decode_references};
 
 /// The layout of an HTML page: blocks over the raw page text (byte spans into the
@@ -58,7 +60,31 @@ pub fn analyse(text: &str) -> HtmlPage {
             return page;
         }
     }
+    if json::is_json_object(text) {
+        if let Some(page) = json::analyse(text) {
+            return page;
+        }
+    }
     analyse_page(text)
+}
+
+/// The blocks of an HTML fragment unescaped from raw bytes that start at
+/// `offset` in the page: byte `i` of `html` came from the escape or character at
+/// `offset + origin[i]`, and `origin` has one more entry, for the end. Every
+/// block is mapped back to the raw bytes it was unescaped from.
+fn mapped_fragment_blocks(html: &str, origin: &[usize], offset: usize) -> Vec<Block> {
+    analyse_page(html)
+        .blocks
+        .into_iter()
+        .filter_map(|b| {
+            let from = *origin.get(b.span.start)?;
+            let to = *origin.get(b.span.end)?;
+            Some(Block {
+                span: crate::span::Span::new(offset + from, offset + to),
+                label: b.label,
+            })
+        })
+        .collect()
 }
 
 /// [`analyse`] for a page (or a fragment of one) read as HTML.
@@ -111,8 +137,11 @@ const TAG_NAMES: &[&str] = &[
 
 /// True when `text` is an HTML page: a doctype, `<html`, `<head` or `<body` near the
 /// start, or at least [`MIN_TAGS`] tags of common HTML elements in its first 64 KiB;
-/// or a web feed, whose articles are HTML.
+/// or a web feed or a JSON article, whose texts are HTML.
 pub fn looks_like_html(text: &str) -> bool {
+    if json::is_json_object(text) {
+        return true;
+    }
     // Most plain texts hold no '<' at all.
     if memchr::memchr(b'<', text.as_bytes()).is_none() {
         return false;

@@ -8,7 +8,9 @@
 //!   (`.jsonl`, `.ndjson`: module `jsonl`; `.warc`, `.wet`: module `warc`; `.txt`, `.html`,
 //!   `.htm`, `.xml`: one document) or, for other names and standard input, from
 //!   the content: `WARC/` at the start is WARC; a first line that is a JSON object
-//!   is JSON Lines; anything else is one document. [`SourceOptions::format`]
+//!   is JSON Lines (in a `.json` file only if another line opens an object too:
+//!   else it is one JSON article, read by the HTML stage); anything else is one
+//!   document. [`SourceOptions::format`]
 //!   overrides the choice for every input.
 //! - **Names.** A file's document is named by its path as the user gave it, joined
 //!   with the walked path; standard input by `-`. Records in a dump are named
@@ -357,7 +359,14 @@ fn open_stream(reader: Box<dyn Read + Send>, name: String, options: Arc<SourceOp
         Some(format) => (format, reader),
         None => match Peeked::new(reader, SNIFF_LEN) {
             Ok(peeked) => (
-                format_by_content(&peeked.head),
+                match format_by_content(&peeked.head) {
+                    Format::Jsonl
+                        if is_json_name(&name) && !has_second_object_line(&peeked.head) =>
+                    {
+                        Format::Document
+                    }
+                    format => format,
+                },
                 Box::new(peeked.into_reader()),
             ),
             Err(e) => return failed(name, e),
@@ -400,6 +409,19 @@ fn format_by_name(name: &str) -> Option<Format> {
         "txt" | "text" | "html" | "htm" | "xhtml" | "xml" => Some(Format::Document),
         _ => None,
     }
+}
+
+/// A `.json` file: one JSON document (a CMS API's article), unless it holds JSON
+/// Lines.
+fn is_json_name(name: &str) -> bool {
+    compress::strip_suffix(name)
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("json"))
+}
+
+/// A line after the first opens a JSON object: the file is JSON Lines.
+fn has_second_object_line(head: &[u8]) -> bool {
+    memchr::memchr_iter(b'\n', head).any(|at| head.get(at + 1) == Some(&b'{'))
 }
 
 /// WARC starts with its version line; JSON Lines with a line that is a JSON
@@ -471,6 +493,13 @@ mod tests {
         assert_eq!(format_by_name("CC-MAIN-1.warc.wet"), Some(Format::Warc));
         assert_eq!(format_by_name("a.TXT"), Some(Format::Document));
         assert_eq!(format_by_name("article"), None);
+        assert!(has_second_object_line(b"{\"a\":1}\n{\"a\":2}\n"));
+        assert!(!has_second_object_line(
+            b"{\"title\":\"x\",\n  \"text\":\"y\"}\n"
+        ));
+        assert!(
+            is_json_name("post.JSON") && is_json_name("post.json.gz") && !is_json_name("a.jsonl")
+        );
         assert_eq!(format_by_content(b"WARC/1.0\r\n"), Format::Warc);
         assert_eq!(format_by_content(b"{\"text\": \"a\"}\n{"), Format::Jsonl);
         assert_eq!(
