@@ -4,8 +4,9 @@
 //! normalised view (so "Zusammen-\narbeit" and "l&auml;sst" count): words of working
 //! together ("Kooperation", "Zusammenarbeit", "Vereinbarung", "gemeinsam",
 //! "arbeiten … zusammen"), of merging ("Fusion", "verschmelzen", "schließen sich
-//! zusammen"), of joining ("Beitritt", "tritt … bei", "wird Mitglied"), and of
-//! handing work over ("auslagern", "überträgt … an", "lässt … betreiben").
+//! zusammen"), of joining ("Beitritt", "tritt … bei", "wird Mitglied", "wird
+//! Mitträger", "wird Gesellschafter"), and of handing work over ("auslagern",
+//! "überträgt … an", "lässt … betreiben").
 //!
 //! The parties are the places and organisations named in the first sentences that
 //! carry a cue (the headline with its kicker counts as one): press texts name who
@@ -120,7 +121,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ),
     (r"\btr(?:itt|eten)\b[^;:]{0,120}?\bbei\b", Cue::Membership),
     (
-        r"\b(?:wird|werden|wurde|ist)\s+(?:\w+\s+){0,2}mitglied\b",
+        r"\b(?:wird|werden|wurde|ist)\s+(?:\w+\s+){0,2}(?:mitglied|(?:mit)?träger(?:in)?|(?:mit)?gesellschafter(?:in)?)\b",
         Cue::Membership,
     ),
     (r"\bsich\b[^;:]{0,80}?\banschließen\b", Cue::Membership),
@@ -972,6 +973,14 @@ mod tests {
         );
         assert_eq!(
             k("Gera wird Mitglied der KDO."),
+            Some(CooperationKind::Membership)
+        );
+        assert_eq!(
+            k("Gera wird Mitträger der KDO."),
+            Some(CooperationKind::Membership)
+        );
+        assert_eq!(
+            k("Jena wird Gesellschafterin der KDO."),
             Some(CooperationKind::Membership)
         );
         assert_eq!(
