@@ -505,6 +505,23 @@ mod tests {
     }
 
     #[test]
+    fn an_escaped_dateline_in_a_feed_places_the_news_and_is_no_party() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Ticker</title><entry><title>Kreis Steinfurt wird Mitträger der citeq</title><published>2025-05-06T08:00:00Z</published><content type=\"html\">&lt;p&gt;&lt;strong&gt;Greven.&lt;/strong&gt; Der Kreis Steinfurt wird Mitträger der citeq. Das hat der Kreistag am Montag beschlossen.&lt;/p&gt;</content></entry></feed>";
+        let record = pipeline.extract("feed.xml".into(), text);
+        assert_eq!(
+            record.kind,
+            Some(crate::record::CooperationKind::Membership)
+        );
+        assert!(
+            !record.parties.contains(&"Greven".to_owned()),
+            "{:?}",
+            record.parties
+        );
+        assert!(record.parties.contains(&"Kreis Steinfurt".to_owned()));
+    }
+
+    #[test]
     fn a_first_name_that_is_a_town_names_the_person_in_an_attribution_line() {
         let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Kreis und Stadt teilen sich die Server\n\nDer Landkreis Oder-Spree und die Stadt Beeskow betreiben ab Mai ein gemeinsames Rechenzentrum. Das unterzeichnete Landrat Hagen Lindow am Montag.\n\n„Allein hätten wir das nicht geschafft.“\n\nHagen Lindow, Landrat\n";

@@ -122,6 +122,9 @@ pub(crate) struct Cues {
     toc_entry: Pattern,
     closing: Pattern,
     archive_banner: Pattern,
+    /// The article's own date stated with a word that says so ("Artikel vom
+    /// 17.03.2022", "veröffentlicht am …").
+    article_date: Pattern,
 }
 
 /// True when `before`, the text in front of a date, holds nothing but its
@@ -257,6 +260,9 @@ impl Cues {
         Cues {
             archive_banner: re(
                 r"(?i)^(?:dies\s+ist\s+der\s+cache\s+von\s+google|this\s+is\s+google's\s+cache\s+of|vollständige\s+version\s+nur-text-version|tipp:\s+um\s+deinen\s+suchbegriff)",
+            ),
+            article_date: re(
+                r"(?i)\b(?:artikel|beitrag|meldung|bericht)\s+vom\s+\d|\b(?:veröffentlicht|erschienen)\s+(?:am\s+)?\d",
             ),
             section: re(
                 r"(?i)^(?:(?:nicht)?amtlicher\s+teil|amtliche\s+bekanntmachungen|inhaltsverzeichnis|inhalt)\s*:?$",
@@ -403,7 +409,7 @@ impl Cues {
                 return Some(cue);
             }
         }
-        if !prose && is_menu(line) {
+        if !prose && self.is_menu(line) {
             return Some(Cue::Navigation);
         }
         if chars <= 300 && (self.caption_start.is_match(line) || self.caption_end.is_match(line)) {
@@ -454,13 +460,20 @@ impl Cues {
         if self.doc_type.is_match(line) || is_letter_spaced(line) {
             return Some(Cue::DocType);
         }
-        if self.nav_prefix.is_match(line) || is_menu(line) || only_nav_words(line) {
+        if self.nav_prefix.is_match(line) || self.is_menu(line) || only_nav_words(line) {
             return Some(Cue::Navigation);
         }
         if self.contact_head.is_match(line) {
             return Some(Cue::Contact);
         }
         None
+    }
+
+    /// A menu or breadcrumb line ([`is_menu`]), unless it dates the article:
+    /// "Region · Mosbach · Artikel vom 17.03.2022" is a kicker set like a
+    /// breadcrumb.
+    fn is_menu(&self, line: &str) -> bool {
+        is_menu(line) && !self.article_date.is_match(line)
     }
 
     /// Points for legal wording: 4 for a phrase only legal notes use, 1 for each

@@ -77,7 +77,7 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         )
         .ok()?,
         dateline_rest: compile(&format!(
-            r"^(?:\s*\([^)]{{1,40}}\))?(?:</?\w+>|\*\*|__)*(?:\s*,\s*(?:den\s+)?\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?(?:19|20)?\d{{2}}|(?:{MONTHS})\s+(?:19|20)\d{{2}}))?\s*[.:\-–—](?:</?\w+>|\*\*|__)*\s+(?:[-–—]\s+)?\p{{Lu}}"
+            r"^(?:\s*\([^)]{{1,40}}\))?(?:</?\w+>|&lt;/?\w+&gt;|\*\*|__)*(?:\s*,\s*(?:den\s+)?\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?(?:19|20)?\d{{2}}|(?:{MONTHS})\s+(?:19|20)\d{{2}}))?\s*[.:\-–—](?:</?\w+>|&lt;/?\w+&gt;|\*\*|__)*\s+(?:[-–—]\s+)?\p{{Lu}}"
         ))
         .ok()?,
         edit_stamp: compile(
@@ -95,11 +95,18 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     let p = PATTERNS.as_ref()?;
     let first_body = blocks.iter().position(|b| b.label == BlockLabel::Body);
     let head = &blocks[..first_body.unwrap_or(blocks.len())];
-    for b in head.iter().filter(|b| header_source(b.label)) {
+    for b in head
+        .iter()
+        .filter(|b| header_source(b.label) || b.label == BlockLabel::Kicker)
+    {
         let Some(line) = b.span.slice(text) else {
             continue;
         };
-        let date = if b.label == BlockLabel::Subtitle && line.split_whitespace().count() > 8 {
+        // A kicker names places; a date in it counts only after a word that
+        // says whose date it is ("Mosbach · Artikel vom 17.03.2022").
+        let date = if b.label == BlockLabel::Kicker {
+            cued_date(p, line, &p.cue)
+        } else if b.label == BlockLabel::Subtitle && line.split_whitespace().count() > 8 {
             cued_date(p, line, &p.strong_cue)
         } else {
             header_date(p, line)
