@@ -91,7 +91,7 @@ pub fn collect(
         places
             .iter()
             .map(|p| p.entry)
-            .find(|&e| entries[e].name.eq_ignore_ascii_case(name))
+            .find(|&e| same_name_inflected(&entries[e].name, name))
     };
     for o in organisations.iter().filter(|o| stands_alone(o)) {
         let key = entry_named(&o.name).map_or_else(|| Key::Named(o.name.clone()), Key::Entry);
@@ -104,6 +104,25 @@ pub fn collect(
         });
     }
     order_by_first_mention(keyed.into_iter().map(|(_, e)| e).collect(), found)
+}
+
+/// True when `a` and `b` are one name, maybe declined: word by word equal up to
+/// ASCII case or an inflection ending ("Kommunale IT-UNION eG" and "Kommunalen
+/// IT-UNION eG", "Zweckverband" and "Zweckverbands").
+fn same_name_inflected(a: &str, b: &str) -> bool {
+    let alike = |x: &str, y: &str| {
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        long.get(..short.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(short))
+            && matches!(
+                &long[short.len()..],
+                "" | "n" | "r" | "s" | "m" | "en" | "es"
+            )
+    };
+    a.split_whitespace().count() == b.split_whitespace().count()
+        && a.split_whitespace()
+            .zip(b.split_whitespace())
+            .all(|(x, y)| alike(x, y))
 }
 
 /// Sorts entities by their first mention and their mentions by position, and
@@ -205,6 +224,24 @@ mod tests {
         let doc = collect(text, &[place], &[entry], &[authority]);
         let names: Vec<_> = doc.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Bezirksregierung Jena"]);
+    }
+
+    #[test]
+    fn declined_names_are_one_name() {
+        assert!(same_name_inflected(
+            "Kommunale IT-UNION eG",
+            "Kommunalen IT-UNION eG"
+        ));
+        assert!(same_name_inflected(
+            "Zweckverband KISA",
+            "Zweckverbands KISA"
+        ));
+        assert!(!same_name_inflected(
+            "Kommunale IT",
+            "Kommunale IT-UNION eG"
+        ));
+        assert!(!same_name_inflected("Stadtwerke Jena", "Stadtwerke Gera"));
+        assert!(!same_name_inflected("Amt Ü", "Amt Üb"));
     }
 
     #[test]
