@@ -11,6 +11,7 @@ use crate::extract::known_officials::KnownOfficials;
 use crate::extract::official::OfficialFinder;
 use crate::extract::organisation::OrganisationFinder;
 use crate::extract::published::{closes_dateline, find_published};
+use crate::extract::table_amount::TableAmountFinder;
 use crate::extract::title::find_title;
 use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::matcher::{is_emphasis, Matcher};
@@ -56,6 +57,7 @@ impl PipelineBuilder {
             layout: BoilerplateClassifier::new(),
             dates: DateFinder::new(),
             amounts: AmountFinder::new(),
+            table_amounts: TableAmountFinder::new(),
             digest: DigestFocus::new(),
             cooperation: CooperationClassifier::new().map_err(|e| crate::Error::Pattern {
                 stage: "classify",
@@ -77,6 +79,7 @@ pub struct Pipeline {
     layout: BoilerplateClassifier,
     dates: DateFinder,
     amounts: AmountFinder,
+    table_amounts: TableAmountFinder,
     digest: DigestFocus,
     cooperation: CooperationClassifier,
 }
@@ -264,10 +267,15 @@ impl Pipeline {
                 }
             }
         }
-        let amounts: Vec<_> = content
+        let mut amounts: Vec<_> = content
             .iter()
             .flat_map(|&span| self.amounts.find(text, span))
             .collect();
+        let tabled = self.table_amounts.find(text, &content, &amounts);
+        if !tabled.is_empty() {
+            amounts.extend(tabled);
+            amounts.sort_by_key(|a| a.quote.start);
+        }
         Record {
             source,
             title,

@@ -714,10 +714,36 @@ fn is_menu(line: &str) -> bool {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
+    // A row of a table set with spaces ("Sontra   43   13,4 %   71.200 €") has
+    // figures in its cells; menu items are words.
     items.len() >= 3
+        && !items.iter().any(|s| is_figure(s))
         && items
             .iter()
             .all(|s| s.split_whitespace().count() <= 3 && !s.ends_with('.'))
+}
+
+/// A cell holding a figure: "43", "13,4 %", "71.200 €", "186,4".
+fn is_figure(cell: &str) -> bool {
+    cell.starts_with(|c: char| c.is_ascii_digit())
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .,%€-–".contains(c))
+}
+
+/// A row of a table set with spaces: two or more cells apart by runs of spaces
+/// or tabs, one of them a figure ("Lizenzen Fachverfahren     72,3     73,0").
+pub(crate) fn is_spaced_table_row(line: &str) -> bool {
+    if !(line.contains("  ") || line.contains('\t')) {
+        return false;
+    }
+    let cells: Vec<&str> = line
+        .split("  ")
+        .flat_map(|s| s.split('\t'))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    cells.len() >= 2 && cells.iter().any(|c| is_figure(c))
 }
 
 /// Every word is a navigation word ("Suchen...", "Abonnement kündigen").

@@ -530,6 +530,7 @@ impl BoilerplateClassifier {
                         || is_bullet(l.text)
                         || is_field(l)
                         || cues::is_table_row(l.text)
+                        || cues::is_spaced_table_row(l.text)
                         || (l.is_short(3) && !l.sentence_end && next.is_some_and(is_field));
                     labels[i] = Some(if in_article && continues {
                         inner_label(l)
@@ -832,7 +833,7 @@ fn is_field(l: &Line<'_>) -> bool {
 
 /// Label of a free line inside the article.
 fn inner_label(l: &Line<'_>) -> BlockLabel {
-    if is_bullet(l.text) {
+    if is_bullet(l.text) || cues::is_table_row(l.text) || cues::is_spaced_table_row(l.text) {
         BlockLabel::List
     } else if !l.prose && l.words <= 12 && !l.sentence_end {
         BlockLabel::Heading

@@ -8,4 +8,5 @@ pub mod known_officials;
 pub mod official;
 pub mod organisation;
 pub mod published;
+pub mod table_amount;
 pub mod title;
