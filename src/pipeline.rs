@@ -238,6 +238,7 @@ impl Pipeline {
             .map(|b| b.span)
             .collect();
         placing.extend(inline_dateline(text, &paragraphs, &doc.mentions));
+        placing.extend(headline_kicker(text, &paragraphs, &doc.mentions));
         let acting_mentions: Vec<(Span, usize)> = doc
             .mentions
             .iter()
@@ -342,6 +343,21 @@ fn inline_dateline(text: &str, paragraphs: &[Block], mentions: &[(Span, usize)])
     let before = text.get(first.start..mention.start)?;
     let rest = text.get(mention.end..first.end)?;
     (only_inline_markup(before.trim_matches(is_emphasis)) && closes_dateline(rest))
+        .then_some(*mention)
+}
+
+/// The mention that opens the headline as its kicker, set apart by a colon
+/// ("Schwerin: Kommunale IT-Dienstleister fusionieren"), like a kicker line of
+/// its own.
+fn headline_kicker(text: &str, paragraphs: &[Block], mentions: &[(Span, usize)]) -> Option<Span> {
+    let title = paragraphs
+        .iter()
+        .find(|b| b.label == BlockLabel::Title)?
+        .span;
+    let (mention, _) = mentions.iter().find(|(m, _)| title.contains(*m))?;
+    let before = text.get(title.start..mention.start)?;
+    let rest = text.get(mention.end..title.end)?;
+    (only_inline_markup(before.trim_matches(is_emphasis)) && rest.starts_with(": "))
         .then_some(*mention)
 }
 
@@ -520,6 +536,23 @@ mod tests {
         assert_eq!(
             record.kind,
             Some(crate::record::CooperationKind::Membership)
+        );
+        assert!(
+            !record.parties.contains(&"Greven".to_owned()),
+            "{:?}",
+            record.parties
+        );
+        assert!(record.parties.contains(&"Kreis Steinfurt".to_owned()));
+    }
+
+    #[test]
+    fn a_ticker_time_mark_is_no_headline_and_a_headline_kicker_no_party() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = "Dienstag, 7. Mai 2024\n\n+++ 09:12 Uhr +++\n\nGreven: Kreis Steinfurt und citeq arbeiten zusammen\n\nDer Kreis Steinfurt und die citeq arbeiten ab Juli beim Betrieb der Fachverfahren zusammen. Das hat der Kreistag am Montag beschlossen.\n";
+        let record = pipeline.extract("t".into(), text);
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Greven: Kreis Steinfurt und citeq arbeiten zusammen")
         );
         assert!(
             !record.parties.contains(&"Greven".to_owned()),

@@ -112,6 +112,8 @@ pub(crate) struct Cues {
     /// 04.06.2026 11:52"): a date of the copy, not of the article.
     retrieval: Pattern,
     page_number: Pattern,
+    /// A time of day alone ("+++ 16:48 Uhr +++"): the stamp of a ticker entry.
+    time_mark: Pattern,
     council: Pattern,
     doc_type: Pattern,
     any_date: Pattern,
@@ -355,6 +357,7 @@ impl Cues {
             page_number: re(
                 r"(?i)^[-–]?\s*(?:seite|page|s\.)?\s*\d{1,4}\s*(?:(?:von|of|/)\s*\d{1,4})?\s*[-–]?$",
             ),
+            time_mark: re(r"(?i)^[+*#•·–\-\s]*\d{1,2}[:.]\d{2}(?:\s*uhr)?[+*#•·–\-\s]*$"),
             council: re(
                 r"(?i)^(?:betreff|beratungsfolge|vorlage(?:n)?(?:-?nr\.?|nummer)?|drucksache(?:n-?nr\.?)?|federführend(?:es\s+amt|e\s+dienststelle)?|beteiligt(?:e\s+ämter)?|sachbearbeit(?:er|erin|ung)|aktenzeichen|öffentlichkeitsstatus|status|gremium|sitzung(?:stermin)?|beratung|zuständigkeit|datum|verfasser(?:in)?|top|tagesordnungspunkt|anlagen?|az\.?|ds-nr\.?)\s*[:.]|(?i)^(?:vorlage|drucksache|beratungsfolge)\b",
             ),
@@ -390,6 +393,7 @@ impl Cues {
             && (self.id_line.is_match(line)
                 || self.retrieval.is_match(line)
                 || self.page_number.is_match(line)
+                || self.time_mark.is_match(line)
                 || self.section.is_match(line)
                 || self.toc_entry.is_match(line))
         {
