@@ -426,9 +426,12 @@ fn named_by_office(
         .iter()
         .filter(|(span, e)| *e == entry && sentence.contains(*span))
         .any(|(span, _)| {
-            let (start, _) = view.normalized_range(*span);
+            let (start, end) = view.normalized_range(*span);
+            // The office may open the mention itself ("Landratsamt Passau").
+            let own = norm[start..end].split_whitespace().next().unwrap_or("");
             let word = norm[..start].split_whitespace().next_back().unwrap_or("");
-            (word.len() > 3 && word.ends_with("amt"))
+            own.starts_with("landratsamt")
+                || (word.len() > 3 && word.ends_with("amt"))
                 || matches!(
                     word,
                     "regierungspräsidium" | "bezirksregierung" | "regierung"
@@ -694,18 +697,22 @@ fn is_party_kind(kind: EntityKind) -> bool {
 /// The body a page speaks for, when its cooperation sentences name only the
 /// partner ("der Gemeinderat hat einer Zweckvereinbarung mit der Stadt Dachau
 /// zugestimmt" in Karlsfeld's newsletter): the municipality or district other
-/// than `partner` that the page names most often, at least twice, and more often
-/// than any other. Only local bodies: their own pages report this way.
+/// than `partner` that the page names most often, at least twice; of bodies
+/// named equally often, the one named first (the lead names whom the page is
+/// about: "des Landratsamts Dachau" before "in Dachau"). Only local bodies:
+/// their own pages report this way.
 fn home_party(partner: usize, mentions: &[(Span, usize)], kinds: &[EntityKind]) -> Option<usize> {
     let mut counts = vec![0usize; kinds.len()];
-    for &(_, e) in mentions {
+    let mut first = vec![usize::MAX; kinds.len()];
+    for &(span, e) in mentions {
         if e != partner && kinds.get(e).copied().is_some_and(is_local) {
             counts[e] += 1;
+            first[e] = first[e].min(span.start);
         }
     }
-    let best = (0..counts.len()).max_by_key(|&e| (counts[e], std::cmp::Reverse(e)))?;
-    let unique = counts.iter().filter(|&&c| c == counts[best]).count() == 1;
-    (counts[best] >= 2 && unique).then_some(best)
+    let best = (0..counts.len())
+        .max_by_key(|&e| (counts[e], std::cmp::Reverse(first[e]), std::cmp::Reverse(e)))?;
+    (counts[best] >= 2).then_some(best)
 }
 
 #[cfg(test)]

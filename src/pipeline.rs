@@ -563,6 +563,23 @@ mod tests {
     }
 
     #[test]
+    fn the_district_office_stands_for_the_district_that_outsources() {
+        let pipeline = PipelineBuilder::new().build().unwrap();
+        let text = "Neuer Betreiber für die Kreis-IT\n\nAb Mai betreut ein Systemhaus die Server des Landratsamts Freising. Den Zuschlag erhielt nach einer Ausschreibung die Bechtle AG.\n\nDer Landkreis Freising spart so jährlich 90.000 Euro. Die Server bleiben in Freising, sagte der Kämmerer. Auch die Stadt Freising prüft einen Wechsel.\n";
+        let record = pipeline.extract("t".into(), text);
+        let district = record
+            .entities
+            .iter()
+            .find(|e| e.name == "Landkreis Freising")
+            .expect("the district");
+        assert!(district
+            .mentions
+            .iter()
+            .any(|m| m.text == "Landratsamts Freising"));
+        assert_eq!(record.parties, ["Bechtle AG", "Landkreis Freising"]);
+    }
+
+    #[test]
     fn a_first_name_that_is_a_town_names_the_person_in_an_attribution_line() {
         let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Kreis und Stadt teilen sich die Server\n\nDer Landkreis Oder-Spree und die Stadt Beeskow betreiben ab Mai ein gemeinsames Rechenzentrum. Das unterzeichnete Landrat Hagen Lindow am Montag.\n\n„Allein hätten wir das nicht geschafft.“\n\nHagen Lindow, Landrat\n";

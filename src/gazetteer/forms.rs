@@ -63,6 +63,10 @@ const PREFIXES: &[(&str, EntityKind)] = &[
     ("landkreise", EntityKind::District),
     ("landkreisen", EntityKind::District),
     ("landkreises", EntityKind::District),
+    // The district's office stands for the district ("des Landratsamts Dachau").
+    ("landratsamt", EntityKind::District),
+    ("landratsamtes", EntityKind::District),
+    ("landratsamts", EntityKind::District),
     ("markt", EntityKind::Municipality),
     ("ortsgemeinde", EntityKind::Municipality),
     ("stadt", EntityKind::Municipality),
