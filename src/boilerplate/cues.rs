@@ -393,7 +393,7 @@ impl Cues {
             && (self.id_line.is_match(line)
                 || self.retrieval.is_match(line)
                 || self.page_number.is_match(line)
-                || self.time_mark.is_match(line)
+                || (line.len() <= 32 && self.time_mark.is_match(line))
                 || self.section.is_match(line)
                 || self.toc_entry.is_match(line))
         {

@@ -1024,11 +1024,15 @@ fn mime_parts(lines: &[Line<'_>], labels: &mut Labels) {
 /// The boundary a `Content-Type` field (or its folded continuation) declares:
 /// `boundary="=_part_1"` or `boundary=part1`.
 fn declared_boundary(line: &str) -> Option<&str> {
-    let lower = line.to_ascii_lowercase();
-    let at = lower.find("boundary=")?;
-    if !(lower.starts_with("content-type:") || lower.starts_with("boundary=")) {
+    let opens = |prefix: &str| {
+        line.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    // Most lines are text: decided on their first bytes, without a copy.
+    if !(opens("content-type:") || opens("boundary=")) {
         return None;
     }
+    let at = line.to_ascii_lowercase().find("boundary=")?;
     let value = &line[at + "boundary=".len()..];
     let value = match value.strip_prefix('"') {
         Some(quoted) => &quoted[..quoted.find('"')?],

@@ -17,6 +17,9 @@ use crate::span::{Quote, Span};
 /// The unit line: "in Tsd. EUR", "Angaben in Mio. €", "(in Euro)", "Beträge in T€".
 const UNIT: &str = r"(?i)^\(?\s*(?:(?:angaben|beträge|werte)\s+)?in\s+(?P<scale>tsd\.?|tausend|t|mio\.?|millionen)?\s*(?:eur|euro|€)\s*\)?$";
 
+/// Longest unit line, trimmed, in bytes.
+const MAX_UNIT_LINE: usize = 40;
+
 /// A number as German tables write it: "186,4", "1.250", "72".
 const CELL: &str = r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$";
 
@@ -51,17 +54,27 @@ impl TableAmountFinder {
         let in_content = |span: Span| content.iter().any(|c| c.contains(span));
         let mut out: Vec<AmountFact> = Vec::new();
         let mut scale: Option<f64> = None;
-        let mut at = 0;
-        for raw in text.split_inclusive('\n') {
-            let start = at;
-            at += raw.len();
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes())
+            .map(|i| i + 1)
+            .chain((!text.ends_with('\n')).then_some(text.len()));
+        let mut start = 0;
+        for end in ends {
+            let raw = &text[start..end];
+            let line_start = start;
+            start = end;
+            // Outside a table only a short line matters: most lines are
+            // passed over on their length.
+            if scale.is_none() && raw.len() > MAX_UNIT_LINE + 16 {
+                continue;
+            }
             let line = raw.trim();
             if line.is_empty() {
                 scale = None;
                 continue;
             }
-            // Unit lines are short; most lines never reach the pattern.
-            if let Some(caps) = (line.len() <= 40).then(|| unit.captures(line)).flatten() {
+            let may_be_unit =
+                line.len() <= MAX_UNIT_LINE && (line.contains("in ") || line.contains("In "));
+            if let Some(caps) = may_be_unit.then(|| unit.captures(line)).flatten() {
                 scale = Some(
                     match caps.name("scale").map(|m| m.as_str().to_lowercase()) {
                         None => 1.0,
@@ -72,7 +85,7 @@ impl TableAmountFinder {
                 continue;
             }
             let Some(factor) = scale else { continue };
-            let cells = cells(raw, start);
+            let cells = cells(raw, line_start);
             if cells.len() < 2 {
                 scale = None;
                 continue;
