@@ -20,6 +20,9 @@ const UNIT: &str = r"(?i)^\(?\s*(?:(?:angaben|beträge|werte)\s+)?in\s+(?P<scale
 /// Longest unit line, trimmed, in bytes.
 const MAX_UNIT_LINE: usize = 40;
 
+/// Widest indent of a unit line over a table's right-hand columns.
+const MAX_INDENT: usize = 120;
+
 /// A number as German tables write it: "186,4", "1.250", "72".
 const CELL: &str = r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$";
 
@@ -62,9 +65,9 @@ impl TableAmountFinder {
             let raw = &text[start..end];
             let line_start = start;
             start = end;
-            // Outside a table only a short line matters: most lines are
-            // passed over on their length.
-            if scale.is_none() && raw.len() > MAX_UNIT_LINE + 16 {
+            // Outside a table only a short line matters, maybe set far to the
+            // right: most lines are passed over on their length.
+            if scale.is_none() && raw.len() > MAX_UNIT_LINE + MAX_INDENT {
                 continue;
             }
             let line = raw.trim();
@@ -177,7 +180,7 @@ mod tests {
 
     #[test]
     fn cells_under_a_unit_line_are_amounts() {
-        let text = "Kosten der Umstellung\n\n                 in Tsd. EUR\n                 2025      2026\n  Server         120,5     80,0\n  Lizenzen        14,2     14,9\n  Summe          134,7     94,9\n\nDer Rest folgt 2027.\n";
+        let text = "Kosten der Umstellung\n\n                                                            in Tsd. EUR\n                 2025      2026\n  Server         120,5     80,0\n  Lizenzen        14,2     14,9\n  Summe          134,7     94,9\n\nDer Rest folgt 2027.\n";
         assert_eq!(
             amounts(text),
             [
