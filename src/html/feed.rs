@@ -19,7 +19,9 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::{analyse_page, mapped_fragment_blocks, HtmlPage};
+use super::{
+    analyse_page, decode_references, field_label, mapped_fragment_blocks, title_of, HtmlPage,
+};
 use crate::boilerplate::{Block, BlockLabel};
 use crate::span::Span;
 
@@ -86,12 +88,7 @@ pub(super) fn analyse(text: &str) -> Option<HtmlPage> {
             FieldRole::Title => {
                 let first = blocks.len();
                 push_html(&mut blocks, text, field.span, Some(BlockLabel::Title));
-                let words: Vec<String> = blocks[first..]
-                    .iter()
-                    .filter_map(|b| b.span.slice(text))
-                    .map(super::decode_references)
-                    .collect();
-                title = Some(super::meta::collapse(&words.join(" ")));
+                title = Some(title_of(text, &blocks[first..], decode_references));
             }
             FieldRole::Date | FieldRole::Updated => {
                 let date = super::meta::parse_date(&plain_text(raw));
@@ -252,7 +249,7 @@ fn local_name(name: &str) -> &str {
 /// resolved.
 fn plain_text(raw: &str) -> String {
     let (start, end) = cdata_inner(raw).unwrap_or((0, raw.len()));
-    super::decode_references(&raw[start..end])
+    decode_references(&raw[start..end])
 }
 
 /// Byte range of the text inside a `<![CDATA[ … ]]>` wrapper that makes up the
@@ -273,11 +270,7 @@ fn push_html(blocks: &mut Vec<Block>, text: &str, span: Span, label: Option<Bloc
     let Some(raw) = span.slice(text) else { return };
     let relabel = |b: Block| Block {
         span: b.span,
-        label: match (label, b.label) {
-            (Some(label), _) => label,
-            (None, BlockLabel::Title) => BlockLabel::Heading,
-            (None, other) => other,
-        },
+        label: field_label(label, b.label),
     };
     if let Some((start, end)) = cdata_inner(raw) {
         let offset = span.start + start;

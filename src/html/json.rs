@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use super::{mapped_fragment_blocks, HtmlPage};
+use super::{field_label, mapped_fragment_blocks, title_of, HtmlPage};
 use crate::boilerplate::{Block, BlockLabel};
 
 /// Field names of the headline.
@@ -68,12 +68,8 @@ pub(super) fn analyse(text: &str) -> Option<HtmlPage> {
     if let Some(raw) = title_field {
         let first = blocks.len();
         push_field(&mut blocks, text, raw, Some(BlockLabel::Title));
-        let words: Vec<String> = blocks[first..]
-            .iter()
-            .filter_map(|b| b.span.slice(text))
-            .map(|s| super::decode_references(&unescape(s)))
-            .collect();
-        title = Some(super::meta::collapse(&words.join(" "))).filter(|t| !t.is_empty());
+        let plain = |s: &str| super::decode_references(&unescape(s));
+        title = Some(title_of(text, &blocks[first..], plain)).filter(|t| !t.is_empty());
     }
     let summary = string_of(SUMMARY_FIELDS);
     match text_field {
@@ -136,11 +132,7 @@ fn push_field(
     for b in mapped_fragment_blocks(&html, &origin, span.start) {
         blocks.push(Block {
             span: b.span,
-            label: match (label, b.label) {
-                (Some(label), _) => label,
-                (None, BlockLabel::Title) => BlockLabel::Heading,
-                (None, other) => other,
-            },
+            label: field_label(label, b.label),
         });
     }
 }

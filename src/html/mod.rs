@@ -33,7 +33,7 @@ mod refs;
 mod tests;
 
 use crate::boilerplate::cues::Cues;
-use crate::boilerplate::Block;
+use crate::boilerplate::{Block, BlockLabel};
 use crate::calendar::CalendarDate;
 
 pub use json::{escape_at as json_escape_at, is_json_object as is_json_article};
@@ -66,6 +66,29 @@ pub fn analyse(text: &str) -> HtmlPage {
         }
     }
     analyse_page(text)
+}
+
+/// The label of a block of an article's field (a feed item's or a JSON
+/// article's): `label` when the field gives one, else the block's layout label,
+/// a headline inside the text being a heading (the field's own title is the
+/// article's headline).
+fn field_label(label: Option<BlockLabel>, laid_out: BlockLabel) -> BlockLabel {
+    match (label, laid_out) {
+        (Some(label), _) => label,
+        (None, BlockLabel::Title) => BlockLabel::Heading,
+        (None, other) => other,
+    }
+}
+
+/// The text of a title field's `blocks`, each read by `plain` (escapes and
+/// references resolved), with white space collapsed.
+fn title_of(text: &str, blocks: &[Block], plain: impl Fn(&str) -> String) -> String {
+    let words: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| b.span.slice(text))
+        .map(plain)
+        .collect();
+    meta::collapse(&words.join(" "))
 }
 
 /// The blocks of an HTML fragment unescaped from raw bytes that start at
@@ -120,7 +143,7 @@ fn analyse_page(text: &str) -> HtmlPage {
 pub fn title_block_text(text: &str, blocks: &[Block]) -> Option<String> {
     let block = blocks
         .iter()
-        .find(|b| b.label == crate::boilerplate::BlockLabel::Title)?;
+        .find(|b| b.label == BlockLabel::Title)?;
     let title = meta::collapse(&decode_references(block.span.slice(text)?));
     (!title.is_empty()).then_some(title)
 }
