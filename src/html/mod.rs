@@ -141,9 +141,7 @@ fn analyse_page(text: &str) -> HtmlPage {
 /// [`HtmlPage::title`] gives it: references resolved, white space collapsed. For
 /// blocks relabelled after [`analyse`] (a digest's kept item).
 pub fn title_block_text(text: &str, blocks: &[Block]) -> Option<String> {
-    let block = blocks
-        .iter()
-        .find(|b| b.label == BlockLabel::Title)?;
+    let block = blocks.iter().find(|b| b.label == BlockLabel::Title)?;
     let title = meta::collapse(&decode_references(block.span.slice(text)?));
     (!title.is_empty()).then_some(title)
 }

@@ -302,6 +302,24 @@ fn references_decode_like_the_tokenizer() {
 }
 
 /// Markup edits that break pages the way the web does.
+/// Pieces of JSON strings: escapes whole and broken, and escaped markup.
+const JSON_SHARDS: &[&str] = &[
+    "\\u00fc",
+    "\\ud83d\\ude00",
+    "\\ud83d",
+    "\\udc00",
+    "\\u12",
+    "\\n",
+    "\\\"",
+    "\\/",
+    "\\\\",
+    "\\x",
+    "<p>",
+    "<\\/p>",
+    "<strong>",
+    "<\\/strong>",
+];
+
 /// Pieces of feeds: item fields, CDATA wrappers and escaped markup.
 const FEED_SHARDS: &[&str] = &[
     "<item>",
@@ -391,6 +409,22 @@ proptest! {
         let text = format!("<rss><channel><item>{}", parts.concat());
         let page = analyse(&text);
         prop_assert!(check_blocks(&text, &page.blocks).is_ok(), "{:?}", check_blocks(&text, &page.blocks));
+    }
+
+    #[test]
+    fn json_soup_never_panics(parts in proptest::collection::vec(
+        prop_oneof![
+            proptest::sample::select(JSON_SHARDS).prop_map(str::to_owned),
+            "[a-zA-Zäöü &;#0-9<>/=' ]{0,12}",
+        ],
+        0..40,
+    )) {
+        let body = parts.concat();
+        let text = format!("{{\"title\":\"{body}\",\"content\":{{\"rendered\":\"{body}\"}}}}");
+        let page = analyse(&text);
+        prop_assert!(check_blocks(&text, &page.blocks).is_ok(), "{:?}", check_blocks(&text, &page.blocks));
+        let view = crate::normalize::NormalizedText::new_json(&text);
+        prop_assert!(view.as_str().len() <= 4 * text.len() + 4);
     }
 
     #[test]
