@@ -480,11 +480,17 @@ mod tests {
 
     fn assert_send_sync<T: Send + Sync>() {}
 
+    /// The record of `text` by the bundled pipeline, built once for all tests.
+    fn extract(text: &str) -> Record {
+        static PIPELINE: std::sync::LazyLock<Pipeline> =
+            std::sync::LazyLock::new(|| PipelineBuilder::new().build().unwrap());
+        PIPELINE.extract("t".into(), text)
+    }
+
     #[test]
     fn a_list_item_wrapped_over_indented_lines_names_its_provider_whole() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Beschluss\n\n1. Die Stadt Husum tritt dem IT-Verbund Schleswig-Hol-\n   stein bei und zahlt dafür eine Umlage.\n2. Die Verwaltung wird beauftragt,\nden Vertrag zu zeichnen.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         let itvsh = record
             .entities
             .iter()
@@ -500,9 +506,8 @@ mod tests {
 
     #[test]
     fn a_json_article_is_read_through_its_escapes_and_quoted_as_written() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = r#"{"id":9,"date":"2024-03-05T10:00:00","title":{"rendered":"M\u00fcnster und Greven teilen ein Rechenzentrum"},"content":{"rendered":"<p>Die Stadt M\u00fcnster und die Stadt Greven betreiben ab Juni ein gemeinsames Rechenzentrum. Die Kosten von 1,2 Millionen Euro teilen sich <strong>beide St\u00e4dte<\/strong> je zur H\u00e4lfte.<\/p>"}}"#;
-        let record = pipeline.extract("post.json".into(), text);
+        let record = extract(text);
         assert_eq!(
             record.title.as_deref(),
             Some("Münster und Greven teilen ein Rechenzentrum")
@@ -530,9 +535,8 @@ mod tests {
 
     #[test]
     fn an_escaped_dateline_in_a_feed_places_the_news_and_is_no_party() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Ticker</title><entry><title>Kreis Steinfurt wird Mitträger der citeq</title><published>2025-05-06T08:00:00Z</published><content type=\"html\">&lt;p&gt;&lt;strong&gt;Greven.&lt;/strong&gt; Der Kreis Steinfurt wird Mitträger der citeq. Das hat der Kreistag am Montag beschlossen.&lt;/p&gt;</content></entry></feed>";
-        let record = pipeline.extract("feed.xml".into(), text);
+        let record = extract(text);
         assert_eq!(
             record.kind,
             Some(crate::record::CooperationKind::Membership)
@@ -547,9 +551,8 @@ mod tests {
 
     #[test]
     fn a_ticker_time_mark_is_no_headline_and_a_headline_kicker_no_party() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Dienstag, 7. Mai 2024\n\n+++ 09:12 Uhr +++\n\nGreven: Kreis Steinfurt und citeq arbeiten zusammen\n\nDer Kreis Steinfurt und die citeq arbeiten ab Juli beim Betrieb der Fachverfahren zusammen. Das hat der Kreistag am Montag beschlossen.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         assert_eq!(
             record.title.as_deref(),
             Some("Greven: Kreis Steinfurt und citeq arbeiten zusammen")
@@ -564,9 +567,8 @@ mod tests {
 
     #[test]
     fn the_district_office_stands_for_the_district_that_outsources() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Neuer Betreiber für die Kreis-IT\n\nAb Mai betreut ein Systemhaus die Server des Landratsamts Freising. Den Zuschlag erhielt nach einer Ausschreibung die Bechtle AG.\n\nDer Landkreis Freising spart so jährlich 90.000 Euro. Die Server bleiben in Freising, sagte der Kämmerer. Auch die Stadt Freising prüft einen Wechsel.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         let district = record
             .entities
             .iter()
@@ -581,9 +583,8 @@ mod tests {
 
     #[test]
     fn a_first_name_that_is_a_town_names_the_person_in_an_attribution_line() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Kreis und Stadt teilen sich die Server\n\nDer Landkreis Oder-Spree und die Stadt Beeskow betreiben ab Mai ein gemeinsames Rechenzentrum. Das unterzeichnete Landrat Hagen Lindow am Montag.\n\n„Allein hätten wir das nicht geschafft.“\n\nHagen Lindow, Landrat\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         assert!(
             record.officials.iter().any(|o| o.name == "Hagen Lindow"),
             "{:?}",
@@ -598,9 +599,8 @@ mod tests {
 
     #[test]
     fn an_amt_and_a_verbandsgemeinde_are_places_apart_from_their_seats() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Ämter teilen sich den Service-Desk\n\nDas Amt Crivitz und die Verbandsgemeinde Adenau betreiben künftig einen gemeinsamen Service-Desk. Er sitzt im Rathaus der Stadt Crivitz.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         let ids: Vec<(&str, Option<&str>)> = record
             .entities
             .iter()
@@ -617,28 +617,26 @@ mod tests {
         assert_eq!(record.parties, ["Amt Crivitz", "Verbandsgemeinde Adenau"]);
         // The plural opening a list names the first Amt, not its seat.
         let text = "Service-Desk\n\nDie Ämter Crivitz und Sternberger Seenlandschaft teilen sich einen Service-Desk.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         assert_eq!(record.entities[0].id.as_deref(), Some("ars:130765668"));
     }
 
     #[test]
     fn capitals_standing_for_their_laender_are_no_parties() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Kiel und Hannover teilen sich ein Ausweichrechenzentrum\n\nSchleswig-Holstein und Niedersachsen haben eine Verwaltungsvereinbarung über ein gemeinsames Ausweichrechenzentrum unterzeichnet.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         assert_eq!(record.parties, ["Schleswig-Holstein", "Niedersachsen"]);
         // Two towns that are no capitals of the Länder named stay parties.
         let text = "Kiel und Lübeck teilen sich ein Rechenzentrum\n\nDie Städte Kiel und Lübeck haben eine Vereinbarung über ein gemeinsames Rechenzentrum unterzeichnet.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         assert_eq!(record.parties, ["Kiel", "Lübeck"]);
     }
 
     #[test]
     fn a_place_opening_the_first_paragraph_as_its_dateline_is_no_party() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         for opening in ["Cochem.", "<b>Cochem.</b>", "**Cochem.**", "Cochem (wb) –"] {
             let text = format!("Kreis vergibt seine IT\n\n{opening} Der Landkreis Cochem-Zell lässt seine Informationstechnik künftig von der Bechtle AG betreiben. Der Kreistag stimmte dem Vertrag zu.\n");
-            let record = pipeline.extract("t".into(), &text);
+            let record = extract(&text);
             assert_eq!(
                 record.parties,
                 ["Landkreis Cochem-Zell", "Bechtle AG"],
@@ -647,13 +645,12 @@ mod tests {
         }
         // A town that opens the paragraph as the subject of its sentence acts.
         let text = "Gemeinsame IT\n\nCochem und Zell betreiben ihre Server künftig gemeinsam.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         assert_eq!(record.parties, ["Cochem", "Zell (Mosel)"]);
     }
 
     #[test]
     fn a_news_blog_page_is_about_its_cooperation_entry() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let entry = |time: &str, head: &str, body: &str| {
             format!("<div class=\"entry\"><time>{time}</time><h2>{head}</h2><p>{body}</p></div>\n")
         };
@@ -665,7 +662,7 @@ mod tests {
             "</body></html>\n".to_owned(),
         ]
         .concat();
-        let record = pipeline.extract("t".into(), &text);
+        let record = extract(&text);
         assert_eq!(record.title.as_deref(), Some("Zwei Städte teilen ihre IT"));
         let names: Vec<&str> = record.entities.iter().map(|e| e.name.as_str()).collect();
         assert!(names.contains(&"Ilmenau"), "{names:?}");
@@ -678,9 +675,8 @@ mod tests {
 
     #[test]
     fn the_speaker_named_below_a_quote_is_an_official() {
-        let pipeline = PipelineBuilder::new().build().unwrap();
         let text = "Stadt Plauen lagert IT aus\n\nDie Stadt Plauen übergibt den Betrieb ihrer Server an einen Dienstleister, der Vertrag läuft fünf Jahre.\n\n„Wir geben den Betrieb ab, nicht die Verantwortung.“\n\nKarla Wendt, Oberbürgermeisterin der Stadt Plauen\n\nDie Umstellung beginnt im Herbst.\n";
-        let record = pipeline.extract("t".into(), text);
+        let record = extract(text);
         let found: Vec<(&str, &str)> = record
             .officials
             .iter()

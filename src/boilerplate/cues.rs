@@ -708,16 +708,9 @@ fn is_menu(line: &str) -> bool {
     {
         return true;
     }
-    // Most lines are prose with single spaces: no items to split.
-    if !(body.contains("  ") || body.contains('\t')) {
+    let Some(items) = spaced_cells(body) else {
         return false;
-    }
-    let items: Vec<&str> = body
-        .split("  ")
-        .flat_map(|s| s.split('\t'))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    };
     // A row of a table set with spaces ("Sontra   43   13,4 %   71.200 €") has
     // figures in its cells; menu items are words.
     items.len() >= 3
@@ -738,16 +731,22 @@ fn is_figure(cell: &str) -> bool {
 /// A row of a table set with spaces: two or more cells apart by runs of spaces
 /// or tabs, one of them a figure ("Lizenzen Fachverfahren     72,3     73,0").
 pub(crate) fn is_spaced_table_row(line: &str) -> bool {
+    spaced_cells(line).is_some_and(|cells| cells.len() >= 2 && cells.iter().any(|c| is_figure(c)))
+}
+
+/// The items of a line set apart by two or more spaces or a tab, or `None` for
+/// the common line of prose with single spaces, which has no items to split.
+fn spaced_cells(line: &str) -> Option<Vec<&str>> {
     if !(line.contains("  ") || line.contains('\t')) {
-        return false;
+        return None;
     }
-    let cells: Vec<&str> = line
-        .split("  ")
-        .flat_map(|s| s.split('\t'))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    cells.len() >= 2 && cells.iter().any(|c| is_figure(c))
+    Some(
+        line.split("  ")
+            .flat_map(|s| s.split('\t'))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect(),
+    )
 }
 
 /// Every word is a navigation word ("Suchen...", "Abonnement kündigen").
