@@ -42,27 +42,52 @@ impl PipelineBuilder {
         self
     }
 
-    /// Compiles every pattern and automaton.
+    /// Compiles every pattern and automaton. Start-up is serial time that every run
+    /// pays before its first document, so the stages that read the gazetteer and
+    /// those that do not are built on two threads.
     pub fn build(self) -> Result<Pipeline, crate::Error> {
-        let gazetteer = match self.gazetteer {
-            Some(g) => g,
-            None => Gazetteer::bundled()?,
-        };
+        let given = self.gazetteer;
+        let (lists, fixed) = rayon::join(
+            || -> Result<_, crate::Error> {
+                let gazetteer = match given {
+                    Some(g) => g,
+                    None => Gazetteer::bundled()?,
+                };
+                let matcher = Matcher::new(gazetteer.entries())?;
+                let officials = OfficialFinder::new(gazetteer.roles())?;
+                let known = KnownOfficials::new(gazetteer.officials())?;
+                Ok((gazetteer, matcher, officials, known))
+            },
+            || -> Result<_, crate::Error> {
+                let cooperation =
+                    CooperationClassifier::new().map_err(|e| crate::Error::Pattern {
+                        stage: "classify",
+                        reason: e.to_string(),
+                    })?;
+                Ok((
+                    BoilerplateClassifier::new(),
+                    cooperation,
+                    DateFinder::new(),
+                    AmountFinder::new(),
+                    TableAmountFinder::new(),
+                    DigestFocus::new(),
+                ))
+            },
+        );
+        let (gazetteer, matcher, officials, known) = lists?;
+        let (layout, cooperation, dates, amounts, table_amounts, digest) = fixed?;
         Ok(Pipeline {
-            matcher: Matcher::new(gazetteer.entries())?,
-            officials: OfficialFinder::new(gazetteer.roles())?,
-            known: KnownOfficials::new(gazetteer.officials())?,
+            matcher,
+            officials,
+            known,
             organisations: OrganisationFinder::new(),
             gazetteer,
-            layout: BoilerplateClassifier::new(),
-            dates: DateFinder::new(),
-            amounts: AmountFinder::new(),
-            table_amounts: TableAmountFinder::new(),
-            digest: DigestFocus::new(),
-            cooperation: CooperationClassifier::new().map_err(|e| crate::Error::Pattern {
-                stage: "classify",
-                reason: e.to_string(),
-            })?,
+            layout,
+            dates,
+            amounts,
+            table_amounts,
+            digest,
+            cooperation,
         })
     }
 }
