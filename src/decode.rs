@@ -137,7 +137,8 @@ fn utf16_order(bytes: &[u8]) -> Option<Encoding> {
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let pairs = sample.len() / 2;
-    if pairs < 8 {
+    // Text without a zero byte (nearly all of it) is not UTF-16: one SIMD scan.
+    if pairs < 8 || !sample.contains(&0) {
         return None;
     }
     let zeros = |parity: usize| {
@@ -163,24 +164,22 @@ fn utf16_order(bytes: &[u8]) -> Option<Encoding> {
 /// Refuses bytes with a NUL or with more than one control byte in twenty.
 fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F;
-    let mut controls = 0usize;
-    let mut first = None;
-    let mut nul = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if is_control(b) {
-            controls += 1;
-            first.get_or_insert(i);
-            nul |= b == 0;
-        }
-    }
-    match first {
-        Some(first) if nul || controls * 20 > bytes.len() => Err(DecodeError::Binary {
+    // A count without branches vectorises; the position is looked for only if needed.
+    let controls = bytes.iter().filter(|&&b| is_control(b)).count();
+    let Some(first) = (controls > 0)
+        .then(|| bytes.iter().position(|&b| is_control(b)))
+        .flatten()
+    else {
+        return Ok(());
+    };
+    if bytes.contains(&0) || controls * 20 > bytes.len() {
+        return Err(DecodeError::Binary {
             controls,
             len: bytes.len(),
             first,
-        }),
-        _ => Ok(()),
+        });
     }
+    Ok(())
 }
 
 #[cfg(test)]
