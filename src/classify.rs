@@ -204,7 +204,7 @@ const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
 const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden|wäre|wären)\b|\bob\b[^.;]{0,160}?,\s*(?:ist|sei|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss|nicht\s+entschieden)\b|\b(?:ist|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss),\s*ob\b|\binteresse\b[^.;]{0,160}?\b(?:signalisiert|bekundet|angemeldet|gezeigt)\b|\b(?:signalisiert|bekundet|signalisieren|bekunden)\b[^.;]{0,60}?\binteresse\b";
 
 /// Sentences that turn a cooperation down or call it off.
-const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b";
+const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b";
 
 /// Sentences that name the body a merger creates ("Sie soll IT-Dienstleistungszentrum
 /// Mitteldeutschland heißen", "firmiert künftig als …", "unter dem Namen …").
@@ -261,13 +261,15 @@ impl CooperationClassifier {
     }
 
     /// Decides on one article. `sentences` are its content sentences in order,
-    /// the first being the headline when it has one, `view` its normalised view,
-    /// `mentions` its entity mentions as (span, entity index) in text order, and
-    /// `kinds` the kind of each entity. Parties come back as entity indices.
+    /// the first being the headline when it has one, `headings` the spans of its
+    /// section headings, `view` its normalised view, `mentions` its entity
+    /// mentions as (span, entity index) in text order, and `kinds` the kind of
+    /// each entity. Parties come back as entity indices.
     pub fn decide(
         &self,
         view: &NormalizedText,
         sentences: &[Span],
+        headings: &[Span],
         mentions: &[(Span, usize)],
         kinds: &[EntityKind],
     ) -> Decision {
@@ -276,14 +278,28 @@ impl CooperationClassifier {
         let mut evidence = Vec::new();
         let mut parties: Vec<usize> = Vec::new();
         let mut party_sentences = 0;
+        // A heading that turns a cooperation down ("Kein gemeinsames
+        // Rechenzentrum") speaks for the section below it, up to the next heading:
+        // the plan its sentences report was dropped.
+        let mut heading: Option<Span> = None;
+        let mut section_rejected = false;
         for (n, sentence) in sentences.iter().enumerate() {
             if party_sentences >= PARTY_SENTENCES {
                 break;
             }
-            // Parties first: most sentences name none, and then their cues
-            // do not matter.
             let (start, end) = view.normalized_range(*sentence);
             let words = &norm[start..end];
+            if let Some(&h) = headings.iter().find(|h| h.contains(*sentence)) {
+                if heading != Some(h) {
+                    heading = Some(h);
+                    section_rejected = false;
+                }
+                section_rejected |= self.rejection.is_match(words);
+            } else if section_rejected {
+                continue;
+            }
+            // Parties first: most sentences name none, and then their cues
+            // do not matter.
             let mut named: Vec<usize> = acting(view, *sentence, mentions)
                 .into_iter()
                 .filter(|&e| is_party_kind(kinds[e]))
@@ -732,13 +748,18 @@ mod tests {
         EntityKind::Municipality,
     ];
 
-    /// Decides on `text`, sentences separated by `|` (the first is the headline),
-    /// with every entry name found.
+    /// Decides on `text`, sentences separated by `|` (the first is the headline;
+    /// one starting with "## " is a section heading), with every entry name found.
     fn decide(text: &str) -> Decision {
         let mut sentences = Vec::new();
+        let mut headings = Vec::new();
         let mut start = 0;
         for part in text.split('|') {
-            sentences.push(Span::new(start, start + part.len()));
+            let span = Span::new(start, start + part.len());
+            sentences.push(span);
+            if part.starts_with("## ") {
+                headings.push(span);
+            }
             start += part.len() + 1;
         }
         let mut mentions = Vec::new();
@@ -751,7 +772,7 @@ mod tests {
         let view = NormalizedText::new(text);
         CooperationClassifier::new()
             .unwrap()
-            .decide(&view, &sentences, &mentions, &KINDS)
+            .decide(&view, &sentences, &headings, &mentions, &KINDS)
     }
 
     fn names(d: &Decision) -> Vec<&'static str> {
@@ -823,6 +844,24 @@ mod tests {
         // A turned-down plan beside one that goes ahead.
         let d = decide("IT-Nachrichten|Jena lehnt eine Fusion mit Gera ab.|Stattdessen arbeiten Jena und Weimar künftig zusammen.");
         assert_eq!(names(&d), ["Jena", "Weimar"]);
+    }
+
+    #[test]
+    fn a_heading_that_drops_a_plan_covers_its_section() {
+        // The section under the heading reports a plan that was examined and dropped.
+        let text = "Jena kauft neue Server|Jena ersetzt seine Server.|## Kein gemeinsames Rechenzentrum mit Gera|Eine Zusammenarbeit mit Gera hatte die Verwaltung geprüft.";
+        assert!(!decide(text).cooperation);
+        // The next heading ends the section.
+        let text = "Jena kauft neue Server|## Keine Fusion mit Gera|Eine Fusion mit Gera war im Gespräch.|## Neuer Partner|Jena und Weimar arbeiten künftig zusammen.";
+        assert_eq!(names(&decide(text)), ["Jena", "Weimar"]);
+        // A plain heading leaves its section alone.
+        let text = "Neue IT|## Gemeinsames Rechenzentrum|Jena und Gera arbeiten künftig zusammen.";
+        assert_eq!(names(&decide(text)), ["Jena", "Gera"]);
+        // A plan shelved in its own sentence.
+        let d = decide(
+            "Stadtrat|Die Zusammenarbeit von Jena und Gera hat der Rat zu den Akten gelegt.",
+        );
+        assert!(!d.cooperation);
     }
 
     #[test]
@@ -927,9 +966,10 @@ mod tests {
             (Span::new(69, 77), 2),
         ];
         let view = NormalizedText::new(text);
-        let d = CooperationClassifier::new()
-            .unwrap()
-            .decide(&view, &sentences, &mentions, &kinds);
+        let d =
+            CooperationClassifier::new()
+                .unwrap()
+                .decide(&view, &sentences, &[], &mentions, &kinds);
         assert_eq!(d.parties, [0, 1]);
     }
 

@@ -270,9 +270,14 @@ impl Pipeline {
             .filter(|(span, _)| !placing.iter().any(|p| p.contains(*span)))
             .copied()
             .collect();
+        let headings: Vec<Span> = paragraphs
+            .iter()
+            .filter(|b| b.label == BlockLabel::Heading)
+            .map(|b| b.span)
+            .collect();
         let mut decision =
             self.cooperation
-                .decide(&view, &sentence_spans, &acting_mentions, &kinds);
+                .decide(&view, &sentence_spans, &headings, &acting_mentions, &kinds);
         let lands: Vec<&str> = decision
             .parties
             .iter()
