@@ -330,7 +330,7 @@ fn word_cue(w: &str, in_article: bool) -> Option<ClassCue> {
     {
         return Some(Boiler(L::Teaser));
     }
-    if any(&["comment", "kommentar", "disqus"]) {
+    if any(&["comment", "kommentar", "disqus", "reply", "replies"]) {
         return Some(Boiler(L::Comment));
     }
     if any(&[
@@ -461,9 +461,22 @@ fn choose_root(dom: &Dom, ctx: &[Ctx]) -> Option<usize> {
         return None;
     }
     // The innermost of those holding nearly all of it: the fewest words above 80%.
-    (0..words.len())
+    let best = (0..words.len())
         .filter(|&i| words[i] * 5 >= most * 4)
-        .min_by_key(|&i| words[i])
+        .min_by_key(|&i| words[i])?;
+    Some(series_around(dom, &words, best).unwrap_or(best))
+}
+
+/// The parent of `best` when it is one of a series of sibling articles none of
+/// which holds half their text: the posts of a thread or a live blog are one
+/// article told in parts. `words` counts the text of every candidate element.
+fn series_around(dom: &Dom, words: &[usize], best: usize) -> Option<usize> {
+    let parent = dom.elements.get(best)?.parent?;
+    let siblings: Vec<usize> = (0..words.len())
+        .filter(|&i| words[i] > 0 && dom.elements[i].parent == Some(parent))
+        .collect();
+    let total: usize = siblings.iter().map(|&i| words[i]).sum();
+    (siblings.len() >= 3 && words[best] * 2 < total).then_some(parent)
 }
 
 /// Labels a line's layout cues may change: plain content.

@@ -130,7 +130,27 @@ pub(super) fn title(dom: &Dom, layout: &Layout) -> Option<String> {
         .collect();
     let text = collapse(&text);
     let t = strip_site_suffix(title_segment(&text), site.as_deref(), true);
+    let t = quoted_post(t).unwrap_or(t);
     (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// The post of a title that quotes it after its author's name, as social sites
+/// title a post (`Stadt Jena: "Unser Netz wächst …"`), without the cut mark.
+fn quoted_post(title: &str) -> Option<&str> {
+    let (author, rest) = title.split_once(": ")?;
+    let open = rest.chars().next()?;
+    let close = match open {
+        '"' => '"',
+        '„' => '“',
+        '“' => '”',
+        _ => return None,
+    };
+    let post = rest.strip_prefix(open)?.strip_suffix(close)?;
+    let post = post
+        .trim_end()
+        .trim_end_matches(['…', '.'])
+        .trim_end_matches(char::is_whitespace);
+    (author.split_whitespace().count() <= 6 && !post.is_empty()).then_some(post)
 }
 
 /// Of a `<title>` split into parts by ` :: `, ` | ` or ` » ` ("Echo Online ::
@@ -418,6 +438,20 @@ mod tests {
             title_segment("Gemeinsame IT - Kreis Lippe"),
             "Gemeinsame IT - Kreis Lippe"
         );
+    }
+
+    #[test]
+    fn a_post_quoted_after_its_author_is_the_title() {
+        assert_eq!(
+            quoted_post("Stadt Jena: \"Unser Netz wächst …\""),
+            Some("Unser Netz wächst")
+        );
+        assert_eq!(
+            quoted_post("Landkreis Harz: „Neue Server für alle Ämter“"),
+            Some("Neue Server für alle Ämter")
+        );
+        assert_eq!(quoted_post("Stadtrat: Neue Server für alle Ämter"), None);
+        assert_eq!(quoted_post("Stadtrat: \"Neue\" Server"), None);
     }
 
     #[test]
