@@ -283,6 +283,7 @@ impl CooperationClassifier {
         // the plan its sentences report was dropped.
         let mut heading: Option<Span> = None;
         let mut section_rejected = false;
+        let mut first_cue_words: Option<&str> = None;
         for (n, sentence) in sentences.iter().enumerate() {
             if party_sentences >= PARTY_SENTENCES {
                 break;
@@ -334,6 +335,7 @@ impl CooperationClassifier {
                 _ => 1,
             };
             party_sentences += 1;
+            first_cue_words.get_or_insert(words);
             for (cue, (s, e)) in found {
                 weights[cue as usize] += weight;
                 evidence.extend(view.original_span(s, e));
@@ -350,8 +352,10 @@ impl CooperationClassifier {
             }
         }
         if parties.len() == 1 {
-            let home = home_party(parties[0], mentions, kinds)
-                .or_else(|| only_local_actor(parties[0], view, sentences, mentions, kinds));
+            let home = home_party(parties[0], mentions, kinds).or_else(|| {
+                let organ = first_cue_words.and_then(deciding_organ);
+                only_local_actor(parties[0], view, sentences, mentions, kinds, organ)
+            });
             parties.extend(home);
         }
         if parties.len() < 2 {
@@ -584,17 +588,44 @@ fn dateline_end(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)
     }
 }
 
+/// Words of a town's and of a district's own bodies and belongings: the council
+/// that decides, or "unsere städtische IT", says whose work is handed over.
+const TOWN_ORGANS: &[&str] = &[
+    "stadtrat",
+    "stadtvertretung",
+    "stadtverordnet",
+    "gemeinderat",
+    "gemeindevertretung",
+    "städtisch",
+    "rathaus",
+];
+const DISTRICT_ORGANS: &[&str] = &["kreistag", "kreisverwaltung", "landratsamt"];
+
+/// The kind of local body whose organ a cue sentence names (normalised words),
+/// when it names only one kind.
+fn deciding_organ(words: &str) -> Option<EntityKind> {
+    let town = TOWN_ORGANS.iter().any(|w| words.contains(w));
+    let district = DISTRICT_ORGANS.iter().any(|w| words.contains(w));
+    match (town, district) {
+        (true, false) => Some(EntityKind::Municipality),
+        (false, true) => Some(EntityKind::District),
+        _ => None,
+    }
+}
+
 /// The one municipality or district other than `partner` that any content
 /// sentence names as acting, not as a location ("dass Markt Schwaben seine Server
 /// nicht mehr selbst betreibt", beside "im Landkreis Ebersberg", "in München"):
 /// when a page has a provider or company take on work and names a single local
-/// body, that body hands the work over.
+/// body, that body hands the work over. Of several, the one of the `organ` kind
+/// whose council decided, if it is the only one of that kind.
 fn only_local_actor(
     partner: usize,
     view: &NormalizedText,
     sentences: &[Span],
     mentions: &[(Span, usize)],
     kinds: &[EntityKind],
+    organ: Option<EntityKind>,
 ) -> Option<usize> {
     if !matches!(
         kinds.get(partner),
@@ -610,8 +641,17 @@ fn only_local_actor(
         .collect();
     actors.sort_unstable();
     actors.dedup();
-    match actors.as_slice() {
-        [one] => Some(*one),
+    if let [one] = actors.as_slice() {
+        return Some(*one);
+    }
+    let organ = organ?;
+    match actors
+        .iter()
+        .filter(|&&e| kinds.get(e) == Some(&organ))
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [one] => Some(**one),
         _ => None,
     }
 }
@@ -735,10 +775,17 @@ fn home_party(partner: usize, mentions: &[(Span, usize)], kinds: &[EntityKind]) 
 mod tests {
     use super::*;
 
-    const NAMES: [&str; 7] = [
-        "Jena", "Gera", "Sachsen", "Bayern", "Materna", "KDO", "Weimar",
+    const NAMES: [&str; 8] = [
+        "Jena",
+        "Gera",
+        "Sachsen",
+        "Bayern",
+        "Materna",
+        "KDO",
+        "Weimar",
+        "Saalekreis",
     ];
-    const KINDS: [EntityKind; 7] = [
+    const KINDS: [EntityKind; 8] = [
         EntityKind::Municipality,
         EntityKind::Municipality,
         EntityKind::State,
@@ -746,6 +793,7 @@ mod tests {
         EntityKind::Company,
         EntityKind::Provider,
         EntityKind::Municipality,
+        EntityKind::District,
     ];
 
     /// Decides on `text`, sentences separated by `|` (the first is the headline;
@@ -776,10 +824,7 @@ mod tests {
     }
 
     fn names(d: &Decision) -> Vec<&'static str> {
-        let all = [
-            "Jena", "Gera", "Sachsen", "Bayern", "Materna", "KDO", "Weimar",
-        ];
-        d.parties.iter().map(|&i| all[i]).collect()
+        d.parties.iter().map(|&i| NAMES[i]).collect()
     }
 
     #[test]
@@ -888,6 +933,20 @@ mod tests {
         assert_eq!(names(&d), ["Jena", "Gera"]);
         let d = decide("Neue IT|Jena und Gera arbeiten künftig zusammen.|Noch ist offen, ob Weimar der Zusammenarbeit beitritt.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
+    }
+
+    #[test]
+    fn the_council_that_decides_names_whose_work_is_handed_over() {
+        // The cue sentence names only the provider; a town and a district act
+        // elsewhere, and the town's council decided.
+        let text = "Warum ich zugestimmt habe|Der Stadtrat hat beschlossen, den Betrieb unserer IT an die KDO zu übertragen.|Jena zahlt dafür jährlich 400.000 Euro.|Zu den Trägern der KDO gehört der Saalekreis.";
+        assert_eq!(names(&decide(text)), ["KDO", "Jena"]);
+        // The Kreistag decided: the district hands its work over.
+        let text = "Beschluss|Der Kreistag hat beschlossen, den Betrieb der IT an die KDO zu übertragen.|Jena zahlt dafür jährlich 400.000 Euro.|Der Saalekreis spart damit Geld.";
+        assert_eq!(names(&decide(text)), ["KDO", "Saalekreis"]);
+        // No council named: two acting bodies leave the partner alone.
+        let text = "Beschluss|Der Betrieb der IT geht an die KDO.|Jena zahlt dafür jährlich 400.000 Euro.|Der Saalekreis spart damit Geld.";
+        assert!(!decide(text).cooperation);
     }
 
     #[test]
