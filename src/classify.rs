@@ -351,6 +351,11 @@ impl CooperationClassifier {
                 }
             }
         }
+        if parties.len() == 1 && weights[Cue::Outsourcing as usize] > 0 {
+            parties.extend(sole_contractor(
+                parties[0], view, sentences, mentions, kinds,
+            ));
+        }
         if parties.len() == 1 {
             let home = home_party(parties[0], mentions, kinds).or_else(|| {
                 let organ = first_cue_words.and_then(deciding_organ);
@@ -656,6 +661,33 @@ fn only_local_actor(
     }
 }
 
+/// The one company any content sentence names as acting, when a local body
+/// hands work to a contractor it does not name in the same sentence ("Die Stadt
+/// überträgt den Betrieb an einen externen Dienstleister", and the award names
+/// the firm): the firm is the partner, not a town named only in an address.
+fn sole_contractor(
+    party: usize,
+    view: &NormalizedText,
+    sentences: &[Span],
+    mentions: &[(Span, usize)],
+    kinds: &[EntityKind],
+) -> Option<usize> {
+    if !kinds.get(party).copied().is_some_and(is_local) {
+        return None;
+    }
+    let mut companies: Vec<usize> = sentences
+        .iter()
+        .flat_map(|&s| acting(view, s, mentions))
+        .filter(|&e| kinds.get(e) == Some(&EntityKind::Company))
+        .collect();
+    companies.sort_unstable();
+    companies.dedup();
+    match companies.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// Abbreviations that open the names of sports clubs ("SV Nidda", "FC Germania
 /// Ranstadt", "TSV 1860 München"), lower case as in the normalised view.
 const CLUB_PREFIXES: &[&str] = &[
@@ -947,6 +979,14 @@ mod tests {
         // No council named: two acting bodies leave the partner alone.
         let text = "Beschluss|Der Betrieb der IT geht an die KDO.|Jena zahlt dafür jährlich 400.000 Euro.|Der Saalekreis spart damit Geld.";
         assert!(!decide(text).cooperation);
+    }
+
+    #[test]
+    fn a_town_handing_work_to_an_unnamed_contractor_works_with_the_one_firm_named() {
+        let text = "Vergabe|Die Stadt Jena überträgt den Betrieb ihrer Server an einen externen Dienstleister.|Auftragnehmer: Materna|Ort: Gera|Sitz: Gera";
+        let d = decide(text);
+        assert_eq!(names(&d), ["Jena", "Materna"]);
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
     }
 
     #[test]
