@@ -339,7 +339,7 @@ impl Cues {
                 r"(?i)^(?:lesen\s+sie\s+(?:auch|mehr|hier)|auch\s+interessant|siehe\s+auch|mehr\s+zum\s+thema|zum\s+weiterlesen|\p{L}+tipps?(?:\s+der\s+redaktion)?)\s*:\s*\S",
             ),
             teaser_head: re(
-                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel)|(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|veranstaltungstipps)(?:\s+und\s+veranstaltungen|\s+im\s+überblick|\s+(?:in|im|aus|für)(?:\s+(?:der|die|den|dem))?\s+\p{L}+(?:-\p{L}+)?)?\s*:?$)",
+                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|mitteilungen|bekanntmachungen|ausschreibungen|veröffentlichungen|stellenanzeigen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel)|(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|veranstaltungstipps)(?:\s+und\s+veranstaltungen|\s+im\s+überblick|\s+(?:in|im|aus|für)(?:\s+(?:der|die|den|dem))?\s+\p{L}+(?:-\p{L}+)?)?\s*:?$)",
             ),
             comment_head: re(
                 r"(?i)^(?:leserkommentare|kommentare|\d+\s+kommentare?|kommentar\s+schreiben|schreiben\s+sie\s+einen\s+kommentar|diskutieren\s+sie\s+mit|ihre\s+meinung)\b",
@@ -365,7 +365,7 @@ impl Cues {
                 r"(?i)^(?:presse(?:mitteilung|information|meldung|erklärung|notiz|info)|medien(?:information|mitteilung)|mitteilung\s+an\s+die\s+presse)\b|^(?:pm|pi|mi)\s+(?:nr\.\s*)?\d{1,4}(?:/\d{2,4})?$|^(?:öffentliche\s+|amtliche\s+)?bekanntmachung(?:en)?\s*:?$",
             ),
             any_date: re(
-                r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\p{L}*\.?\s+\d{4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b",
+                r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\p{L}*\.?\s+\d{4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{2}/\d{2}/(?:19|20)\d{2}\b",
             ),
         }
     }
@@ -792,6 +792,9 @@ mod tests {
             .is_match("04.06.2020, 07:30 Uhr · Von Erika Beispiel"));
         assert!(c.teaser_head.is_match("Das könnte Sie auch interessieren"));
         assert!(c
+            .teaser_head
+            .is_match("Weitere Bekanntmachungen aus der Region"));
+        assert!(c
             .teaser_line
             .is_match("Lesetipp: Wie Jena sein Rechenzentrum erneuert"));
         assert!(!c.teaser_line.is_match("Tipp: Anträge gehen auch online."));
@@ -801,6 +804,7 @@ mod tests {
         assert!(!is_letter_spaced("A und B"));
         assert!(c.legal_strong.is_match("Alle Rechte vorbehalten."));
         assert!(c.any_date.is_match("am 3. Mai 2019"));
+        assert!(c.any_date.is_match("Veröffentlichungsdatum: 27/08/2025"));
         assert!(c
             .caption_end
             .is_match("Der Landrat im Gespräch (Foto: Kreis Lippe)"));

@@ -13,7 +13,8 @@
 //! Forms found:
 //! - numeric `4.12.2009`, `04.12.2009`, `4. 12. 2009`, two-digit years `06.12.17`
 //!   (00–69 → 20xx, 70–99 → 19xx; the month must then have two digits and no space
-//!   may follow a dot), ISO `2009-12-04` (a following time is not quoted);
+//!   may follow a dot), ISO `2009-12-04` (a following time is not quoted), and
+//!   `14/08/2025` as EU procurement notices write it (two-digit day and month);
 //! - month names and abbreviations (`Jänner`, `Sept.`, `Mrz.`) with day and/or year:
 //!   `22. Juni 2006`, `3. Sept. 2019`, `März 2013`, `Anfang Januar 2010`;
 //! - years relative to the publication date: `Februar dieses Jahres`, `März
@@ -55,6 +56,9 @@ const NUMERIC: &str = r"(?x)
   |
     # ISO 8601 calendar date
     (?P<iy>[0-9]{4}) - (?P<im>[0-9]{2}) - (?P<id>[0-9]{2})
+  |
+    # European slashes, as EU procurement notices write them
+    (?P<sd>[0-9]{2}) / (?P<sm>[0-9]{2}) / (?P<sy>[0-9]{4})
 ";
 
 /// Month names, then abbreviations (which must end in a dot). Case-sensitive:
@@ -255,6 +259,8 @@ impl DateFinder {
             let iso = caps.name("iy").is_some();
             let date = if iso {
                 numeric_iso(&caps)
+            } else if caps.name("sy").is_some() {
+                numeric_slashed(&caps)
             } else {
                 numeric_german(&caps, whole.as_str())
             };
@@ -295,6 +301,7 @@ impl DateFinder {
             (Some(c), _) if c.is_alphanumeric() => return false,
             (Some('.' | ','), Some(c)) if c.is_ascii_digit() => return false,
             (Some('-'), Some(c)) if iso && c.is_ascii_digit() => return false,
+            (Some('/'), _) => return false,
             _ => {}
         }
         let from = window_start(text, 0, span.start, 24);
@@ -478,6 +485,15 @@ fn numeric_german(caps: &regex::Captures<'_>, whole: &str) -> Option<CalendarDat
         y.parse().ok()?
     };
     CalendarDate::day(year, m.as_str().parse().ok()?, d)
+}
+
+/// `dd/mm/yyyy` from a match of [`NUMERIC`].
+fn numeric_slashed(caps: &regex::Captures<'_>) -> Option<CalendarDate> {
+    CalendarDate::day(
+        caps.name("sy")?.as_str().parse().ok()?,
+        caps.name("sm")?.as_str().parse().ok()?,
+        caps.name("sd")?.as_str().parse().ok()?,
+    )
 }
 
 /// `yyyy-mm-dd` from a match of [`NUMERIC`].

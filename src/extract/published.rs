@@ -60,6 +60,7 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
             r"(?x)
             \b(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?:\b|T)
             | \b(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>(?:19|20)?\d{{2}})\b
+            | \b(?P<sd>\d{{2}})/(?P<sm>\d{{2}})/(?P<sy>(?:19|20)\d{{2}})\b
             | \b(?P<ld>\d{{1,2}})\.\s*(?P<lm>{MONTHS})\s*(?P<ly>(?:19|20)\d{{2}})\b
             | (?P<mm>\b(?:{MONTHS}))\s+(?P<my>(?:19|20)\d{{2}})\b"
         ))
@@ -261,6 +262,9 @@ fn to_date(c: &Captures<'_>) -> Option<CalendarDate> {
             u8::try_from(m).ok()?,
             u8::try_from(d).ok()?,
         );
+    }
+    if let (Some(d), Some(m), Some(y)) = (num("sd"), num("sm"), num("sy")) {
+        return CalendarDate::day(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?);
     }
     if let (Some(d), Some(m), Some(y)) = (num("ld"), c.name("lm"), num("ly")) {
         return CalendarDate::day(y, month(m.as_str())?, u8::try_from(d).ok()?);

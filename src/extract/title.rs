@@ -7,10 +7,12 @@
 //! ("Cottbus: IT ausgelagert") is kept: it is part of the printed headline. Pages
 //! from council systems carry their headline in a `Betreff:` field: the layout marks
 //! that field as the title, and here the field name is dropped; a `Betreff:` field
-//! among the meta lines is also used when no title line was found. Without either
-//! the page has no title. An agency's end-of-headline mark (" =") is dropped. A headline hard-wrapped over lines (PDF extracts) is joined
-//! again: while a line breaks off after a function word ("zwischen der Stadt Lohr
-//! und dem") the subtitle line right below it continues it, up to three lines.
+//! among the meta lines is also used when no title line was found, and failing
+//! that the first section heading. Without any of them the page has no title. An
+//! agency's end-of-headline mark (" =") is dropped. A headline hard-wrapped over
+//! lines (PDF extracts) is joined again: while a line breaks off after a function
+//! word ("zwischen der Stadt Lohr und dem") the subtitle line right below it
+//! continues it, up to three lines.
 
 use crate::boilerplate::{Block, BlockLabel, INSTRUMENTS};
 use crate::digest::agenda_item;
@@ -20,7 +22,9 @@ use crate::normalize::tidy;
 pub fn find_title(text: &str, blocks: &[Block]) -> Option<String> {
     let line = match blocks.iter().position(|b| b.label == BlockLabel::Title) {
         Some(i) => wrapped_headline(text, blocks, i)?,
-        None => subject_field(text, blocks)?.to_owned(),
+        None => subject_field(text, blocks)
+            .or_else(|| first_heading(text, blocks))?
+            .to_owned(),
     };
     let line = field_value(&line).unwrap_or(&line);
     // The headline of an agenda item without its label ("zu TOP 9 …").
@@ -173,6 +177,16 @@ fn subject_field<'t>(text: &'t str, blocks: &[Block]) -> Option<&'t str> {
         .find_map(field_value)
 }
 
+/// The first section heading of two to twenty words: a notice or form that sets
+/// no headline above its text is titled by its first heading.
+fn first_heading<'t>(text: &'t str, blocks: &[Block]) -> Option<&'t str> {
+    let heading = blocks.iter().find(|b| b.label == BlockLabel::Heading)?;
+    let line = heading.span.slice(text)?.trim();
+    (2..=20)
+        .contains(&line.split_whitespace().count())
+        .then_some(line)
+}
+
 /// The value of a `Betreff:` line with two words or more.
 fn field_value(line: &str) -> Option<&str> {
     let (field, value) = line.split_once(':')?;
@@ -262,6 +276,38 @@ mod tests {
                     .ok_or(format!("got {got:?}, want {:?}", case.title))
             },
         );
+    }
+
+    #[test]
+    fn without_a_headline_line_the_first_heading_titles_the_page() {
+        let lines = [
+            "Veröffentlichungsdatum: 05/11/2024",
+            "Deutschland-Wiesental: Betrieb von Servern",
+            "Die Gemeinde Wiesental überträgt den Betrieb ihrer Server.",
+        ];
+        let text = lines.join("\n");
+        let block = |line: &str, label: BlockLabel| {
+            let start = text.find(line).unwrap_or(0);
+            Block {
+                span: crate::span::Span::new(start, start + line.len()),
+                label,
+            }
+        };
+        let blocks = [
+            block(lines[0], BlockLabel::Dateline),
+            block(lines[1], BlockLabel::Heading),
+            block(lines[2], BlockLabel::Body),
+        ];
+        assert_eq!(
+            find_title(&text, &blocks).as_deref(),
+            Some("Deutschland-Wiesental: Betrieb von Servern")
+        );
+        // A one-word heading names a section, not the page.
+        let blocks = [
+            block("Deutschland-Wiesental:", BlockLabel::Heading),
+            block(lines[2], BlockLabel::Body),
+        ];
+        assert_eq!(find_title(&text, &blocks), None);
     }
 
     #[test]
