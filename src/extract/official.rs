@@ -454,7 +454,18 @@ impl OfficialFinder {
             let Some(word) = view.original_span(start, m.end()) else {
                 continue;
             };
-            if !is_capitalised(text, word) || !sentences.iter().any(|s| s.contains(word)) {
+            // A short role ("OB") ends a compound only as written in capitals
+            // ("SPD-OB"): the letters end many a name ("Jakob").
+            let short_tail = start < m.start()
+                && m.len() <= 3
+                && !view
+                    .original_span(m.start(), m.end())
+                    .and_then(|s| s.slice(text))
+                    .is_some_and(|s| s.chars().all(|c| !c.is_lowercase()));
+            if short_tail
+                || !is_capitalised(text, word)
+                || !sentences.iter().any(|s| s.contains(word))
+            {
                 continue;
             }
             let word = with_rank_adjective(text, word);
@@ -1007,6 +1018,17 @@ mod tests {
             got[1].2.as_deref(),
             Some("Materna Information & Communications SE")
         );
+    }
+
+    #[test]
+    fn a_short_role_ends_a_compound_only_in_capitals() {
+        // "Jakob" ends in the letters of "OB".
+        let got = officials("Landrat Jakob Roth und SPD-OB Lena Fries unterschrieben.");
+        assert_eq!(got[0].0, "Jakob Roth");
+        assert_eq!(got[0].1, "Landrat");
+        assert_eq!(got[1].0, "Lena Fries");
+        assert_eq!(got[1].1, "SPD-OB");
+        assert_eq!(got.len(), 2);
     }
 
     #[test]
