@@ -754,6 +754,10 @@ fn kind_of(weights: &[u32; 4], parties: &[usize], kinds: &[EntityKind]) -> Coope
         CooperationKind::Membership
     } else if companies > 0 || (w(Cue::Outsourcing) > 0 && providers > 0 && states < 2) {
         CooperationKind::Outsourcing
+    } else if w(Cue::Membership) > 0 && w(Cue::Merger) == 0 && providers > 0 && places > 0 {
+        // A local body and a provider with a joining cue and no other: the body
+        // joins the provider, however often the text says "Zusammenarbeit".
+        CooperationKind::Membership
     } else if states >= 2 {
         CooperationKind::Interstate
     } else if places >= 2 && states == 0 {
@@ -939,6 +943,12 @@ mod tests {
             "Stadtrat|Die Zusammenarbeit von Jena und Gera hat der Rat zu den Akten gelegt.",
         );
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn a_town_joining_a_provider_is_membership_whatever_else_is_said() {
+        let d = decide("Satzung|Die Zusammenarbeit von Jena und KDO wird enger.|Der Beitritt von Jena zur KDO gilt ab Juli.");
+        assert_eq!(d.kind, Some(CooperationKind::Membership));
     }
 
     #[test]
