@@ -4,7 +4,9 @@
 //! number times the unit.
 //!
 //! A table is the run of lines below the unit line up to a blank line; its rows
-//! are lines of cells set apart by two or more spaces, a tab or a bar. Rows of
+//! are lines of cells set apart by two or more spaces, a tab or a bar. The unit
+//! may also close the corner cell of the head row ("Kosten (in Euro)"), and a
+//! grid table's border lines ("+----+====+") belong to the table. Rows of
 //! years (the column heads) and sum rows ("Summe", "Gesamt") hold no amounts of
 //! their own, and a cell whose value the text already gives as an amount is not
 //! given twice.
@@ -16,6 +18,10 @@ use crate::span::{Quote, Span};
 
 /// The unit line: "in Tsd. EUR", "Angaben in Mio. €", "(in Euro)", "Beträge in T€".
 const UNIT: &str = r"(?i)^\(?\s*(?:(?:angaben|beträge|werte)\s+)?in\s+(?P<scale>tsd\.?|tausend|t|mio\.?|millionen)?\s*(?:eur|euro|€)\s*\)?$";
+
+/// The unit in brackets closing a table's corner cell: "Kosten (in Euro)".
+const UNIT_CELL: &str =
+    r"(?i)\(\s*in\s+(?P<scale>tsd\.?|tausend|t|mio\.?|millionen)?\s*(?:eur|euro|€)\s*\)$";
 
 /// Longest unit line, trimmed, in bytes.
 const MAX_UNIT_LINE: usize = 40;
@@ -30,6 +36,7 @@ const CELL: &str = r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$";
 #[derive(Debug, Clone)]
 pub struct TableAmountFinder {
     unit: Option<Regex>,
+    unit_cell: Option<Regex>,
     cell: Option<Regex>,
 }
 
@@ -44,6 +51,7 @@ impl TableAmountFinder {
     pub fn new() -> TableAmountFinder {
         TableAmountFinder {
             unit: crate::pattern::compile(UNIT).ok(),
+            unit_cell: crate::pattern::compile(UNIT_CELL).ok(),
             cell: crate::pattern::compile(CELL).ok(),
         }
     }
@@ -78,19 +86,30 @@ impl TableAmountFinder {
             let may_be_unit =
                 line.len() <= MAX_UNIT_LINE && (line.contains("in ") || line.contains("In "));
             if let Some(caps) = may_be_unit.then(|| unit.captures(line)).flatten() {
-                scale = Some(
-                    match caps.name("scale").map(|m| m.as_str().to_lowercase()) {
-                        None => 1.0,
-                        Some(s) if s.starts_with('t') => 1_000.0,
-                        Some(_) => 1_000_000.0,
-                    },
-                );
+                scale = Some(scale_of(&caps));
+                continue;
+            }
+            // A grid table's borders and the second lines of its heads go on
+            // with the table.
+            let grid = line.starts_with(['|', '+']);
+            if grid && !line.contains(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let cells = cells(raw, line_start);
+            // A head row whose corner cell states the unit starts a table.
+            if let Some(caps) = cells
+                .first()
+                .filter(|_| cells.len() >= 2)
+                .and_then(|(_, corner)| self.unit_cell.as_ref()?.captures(corner))
+            {
+                scale = Some(scale_of(&caps));
                 continue;
             }
             let Some(factor) = scale else { continue };
-            let cells = cells(raw, line_start);
             if cells.len() < 2 {
-                scale = None;
+                if !grid {
+                    scale = None;
+                }
                 continue;
             }
             let label = cells[0].1.to_lowercase();
@@ -131,6 +150,15 @@ impl TableAmountFinder {
             }
         }
         out
+    }
+}
+
+/// The factor of a unit's scale word: none, thousands or millions.
+fn scale_of(unit: &regex::Captures<'_>) -> f64 {
+    match unit.name("scale").map(|m| m.as_str().to_lowercase()) {
+        None => 1.0,
+        Some(s) if s.starts_with('t') => 1_000.0,
+        Some(_) => 1_000_000.0,
     }
 }
 
@@ -190,6 +218,20 @@ mod tests {
                 (14_900.0, "14,9".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn a_grid_table_with_its_unit_in_the_corner_cell() {
+        let text = "+------------------+---------+---------+\n| Ausgaben (in Euro) | 2025    | 2026    |\n|                  |         | je Jahr |\n+==================+=========+=========+\n| Server           | 40.500  | 12.000  |\n+------------------+---------+---------+\n| Summe            | 40.500  | 12.000  |\n+------------------+---------+---------+\n\nDer Rest folgt.\n";
+        assert_eq!(
+            amounts(text),
+            [
+                (40_500.0, "40.500".to_owned()),
+                (12_000.0, "12.000".to_owned()),
+            ]
+        );
+        // Without the unit the figures are no amounts.
+        assert!(amounts(&text.replace(" (in Euro)", "")).is_empty());
     }
 
     #[test]
