@@ -639,26 +639,16 @@ fn only_local_actor(
         return None;
     }
     let local = |e: &usize| *e != partner && kinds.get(*e).copied().is_some_and(is_local);
-    let mut actors: Vec<usize> = sentences
-        .iter()
-        .flat_map(|&s| acting(view, s, mentions))
-        .filter(local)
-        .collect();
-    actors.sort_unstable();
-    actors.dedup();
-    if let [one] = actors.as_slice() {
-        return Some(*one);
+    let actors = acting_anywhere(view, sentences, mentions, local);
+    if let Some(one) = only_one(&actors) {
+        return Some(one);
     }
     let organ = organ?;
-    match actors
-        .iter()
-        .filter(|&&e| kinds.get(e) == Some(&organ))
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [one] => Some(**one),
-        _ => None,
-    }
+    let of_organ: Vec<usize> = actors
+        .into_iter()
+        .filter(|&e| kinds.get(e) == Some(&organ))
+        .collect();
+    only_one(&of_organ)
 }
 
 /// The one company any content sentence names as acting, when a local body
@@ -675,14 +665,31 @@ fn sole_contractor(
     if !kinds.get(party).copied().is_some_and(is_local) {
         return None;
     }
-    let mut companies: Vec<usize> = sentences
+    let company = |e: &usize| kinds.get(*e) == Some(&EntityKind::Company);
+    only_one(&acting_anywhere(view, sentences, mentions, company))
+}
+
+/// The entities that any of `sentences` names as acting and `keep` accepts,
+/// each once, in index order.
+fn acting_anywhere(
+    view: &NormalizedText,
+    sentences: &[Span],
+    mentions: &[(Span, usize)],
+    keep: impl Fn(&usize) -> bool,
+) -> Vec<usize> {
+    let mut found: Vec<usize> = sentences
         .iter()
         .flat_map(|&s| acting(view, s, mentions))
-        .filter(|&e| kinds.get(e) == Some(&EntityKind::Company))
+        .filter(keep)
         .collect();
-    companies.sort_unstable();
-    companies.dedup();
-    match companies.as_slice() {
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The entity when there is exactly one.
+fn only_one(entities: &[usize]) -> Option<usize> {
+    match entities {
         [one] => Some(*one),
         _ => None,
     }
