@@ -14,7 +14,9 @@
 //!    `header` the article's head, so neither is boilerplate.
 //! 3. The article: the `<article>`, `<main>` or microdata article around the first `<h1>` (the innermost
 //!    with at least [`ROOT_MIN_WORDS`] words of text, else the outermost); without
-//!    an `<h1>` in one, the one holding most of the page's text. Text outside it is
+//!    an `<h1>` in one, the one holding most of the page's text, or the parent of
+//!    a series of three or more sibling articles none of which holds half their
+//!    text (the posts of a thread). Text outside it is
 //!    [`BlockLabel::Other`]; a page without either has no such limit.
 //! 4. Roles inside the article: the first `<h1>` is the title, other headings are
 //!    headings, `<li>` items are list, `<time>` is the dateline (also inside an
