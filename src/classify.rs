@@ -192,7 +192,7 @@ const PHRASES: &[(&str, Cue)] = &[
 const OPERATOR: &str = r"^betreiben\b|^betrieben\s+(?:wird|werden)\b[^;:]{0,80}?\b(?:vom|von\s+(?:der|dem|den))\b|\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?\b(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
 
 /// Sentences in which a body pays for the cooperation of others.
-const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezuschusst|bezuschussen)\b|\b(?:zuschuss|zuschüsse|fördermittel|förderprogramm|finanziert)";
+const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezuschusst|bezuschussen)\b|\b(?:zuschuss|zuschüsse|fördermittel|förderprogramm|finanziert|fonds\b)|(?:^|\W)unterstütz(?:t|en|te|ten)\b[^.;]{0,80}?\bmit\s+(?:rund\s+|über\s+|bis\s+zu\s+)?\d";
 
 /// Sentences in which an authority approves or supervises what others agreed.
 const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
@@ -956,6 +956,13 @@ mod tests {
     fn a_town_joining_a_provider_is_membership_whatever_else_is_said() {
         let d = decide("Satzung|Die Zusammenarbeit von Jena und KDO wird enger.|Der Beitritt von Jena zur KDO gilt ab Juli.");
         assert_eq!(d.kind, Some(CooperationKind::Membership));
+    }
+
+    #[test]
+    fn a_land_that_supports_with_money_is_a_sponsor() {
+        let d = decide("Neue Anstalt|Jena und Gera legen ihre IT zusammen.|Sachsen unterstützt die Gründung mit 250.000 Euro aus seinem Fonds für interkommunale Zusammenarbeit.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+        assert_eq!(d.kind, Some(CooperationKind::Intermunicipal));
     }
 
     #[test]
