@@ -371,7 +371,7 @@ fn ninth_holdout_scores_stay_above_their_floors() {
             "published=0.85",
             "title=0.85",
             "cooperation=0.95",
-            "kind=0.85",
+            "kind=0.95",
         ],
         16,
     );
