@@ -258,9 +258,9 @@ impl DateFinder {
             let span = Span::new(whole.start(), whole.end());
             let iso = caps.name("iy").is_some();
             let date = if iso {
-                numeric_iso(&caps)
+                numeric_day(&caps, ["iy", "im", "id"])
             } else if caps.name("sy").is_some() {
-                numeric_slashed(&caps)
+                numeric_day(&caps, ["sy", "sm", "sd"])
             } else {
                 numeric_german(&caps, whole.as_str())
             };
@@ -487,21 +487,13 @@ fn numeric_german(caps: &regex::Captures<'_>, whole: &str) -> Option<CalendarDat
     CalendarDate::day(year, m.as_str().parse().ok()?, d)
 }
 
-/// `dd/mm/yyyy` from a match of [`NUMERIC`].
-fn numeric_slashed(caps: &regex::Captures<'_>) -> Option<CalendarDate> {
+/// The day of a match of [`NUMERIC`] whose year, month and day stand in the
+/// named groups `[year, month, day]` (ISO `iy im id`, slashed `sy sm sd`).
+fn numeric_day(caps: &regex::Captures<'_>, [year, month, day]: [&str; 3]) -> Option<CalendarDate> {
     CalendarDate::day(
-        caps.name("sy")?.as_str().parse().ok()?,
-        caps.name("sm")?.as_str().parse().ok()?,
-        caps.name("sd")?.as_str().parse().ok()?,
-    )
-}
-
-/// `yyyy-mm-dd` from a match of [`NUMERIC`].
-fn numeric_iso(caps: &regex::Captures<'_>) -> Option<CalendarDate> {
-    CalendarDate::day(
-        caps.name("iy")?.as_str().parse().ok()?,
-        caps.name("im")?.as_str().parse().ok()?,
-        caps.name("id")?.as_str().parse().ok()?,
+        caps.name(year)?.as_str().parse().ok()?,
+        caps.name(month)?.as_str().parse().ok()?,
+        caps.name(day)?.as_str().parse().ok()?,
     )
 }
 

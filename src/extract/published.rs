@@ -253,8 +253,15 @@ fn dateline_at_start(p: &Patterns, line: &str) -> Option<CalendarDate> {
 
 fn to_date(c: &Captures<'_>) -> Option<CalendarDate> {
     let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u16>().ok());
-    if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
-        return CalendarDate::day(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+    let numeric = |[y, m, d]: [&str; 3]| {
+        CalendarDate::day(
+            num(y)?,
+            u8::try_from(num(m)?).ok()?,
+            u8::try_from(num(d)?).ok()?,
+        )
+    };
+    if c.name("iy").is_some() {
+        return numeric(["iy", "im", "id"]);
     }
     if let (Some(d), Some(m), Some(y)) = (num("nd"), num("nm"), c.name("ny")) {
         return CalendarDate::day(
@@ -263,8 +270,8 @@ fn to_date(c: &Captures<'_>) -> Option<CalendarDate> {
             u8::try_from(d).ok()?,
         );
     }
-    if let (Some(d), Some(m), Some(y)) = (num("sd"), num("sm"), num("sy")) {
-        return CalendarDate::day(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+    if c.name("sy").is_some() {
+        return numeric(["sy", "sm", "sd"]);
     }
     if let (Some(d), Some(m), Some(y)) = (num("ld"), c.name("lm"), num("ly")) {
         return CalendarDate::day(y, month(m.as_str())?, u8::try_from(d).ok()?);
