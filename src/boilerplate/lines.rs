@@ -100,15 +100,7 @@ fn markdown_emphasis(line: &str) -> Option<(usize, &str)> {
 }
 
 fn shape(text: &str, span: Span) -> Line<'_> {
-    let (mut words, mut chars, mut in_word) = (0, 0, false);
-    for c in text.chars() {
-        chars += 1;
-        let space = c.is_whitespace();
-        if !space && !in_word {
-            words += 1;
-        }
-        in_word = !space;
-    }
+    let (words, chars) = words_and_chars(text);
     let last = text
         .trim_end_matches(|c: char| c == ')' || c == ']' || c.is_whitespace())
         .chars()
@@ -125,6 +117,33 @@ fn shape(text: &str, span: Span) -> Line<'_> {
         sentence_end,
         prose: (words >= 12 && sentence_end) || words >= 25,
     }
+}
+
+/// Words (runs of characters other than white space) and characters of `text`.
+/// Every line of every page passes here, so ASCII bytes are read as they are and
+/// only the lead bytes that can begin a non-ASCII space (U+0085, U+00A0, U+1680,
+/// U+2000 to U+3000) are decoded.
+fn words_and_chars(text: &str) -> (usize, usize) {
+    let (mut words, mut chars, mut in_word) = (0, 0, false);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue; // inside a character begun before
+        }
+        chars += 1;
+        let space = match b {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    (words, chars)
 }
 
 /// Hard-wrapped paragraphs (PDF extracts, mail) have no long lines. Adjacent lines
@@ -170,11 +189,24 @@ fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
 /// "Sie sind hier: Startseite > Interviews"): a menu or breadcrumb, which never
 /// runs on as a sentence does.
 fn is_item_row(text: &str) -> bool {
-    [" | ", " > ", " › ", " » ", " · ", " • "]
-        .iter()
-        .map(|sep| text.matches(sep).count())
-        .sum::<usize>()
-        >= 2
+    // Each separator is a space, a mark and a space; its matches are counted
+    // without overlap, each separator on its own, from the spaces of the line.
+    const MARKS: [&str; 6] = ["| ", "> ", "› ", "» ", "· ", "• "];
+    let mut next_free = [0; MARKS.len()];
+    let mut count = 0;
+    for i in memchr::memchr_iter(b' ', text.as_bytes()) {
+        let rest = &text.as_bytes()[i + 1..];
+        for (mark, free) in MARKS.iter().zip(&mut next_free) {
+            if i >= *free && rest.starts_with(mark.as_bytes()) {
+                *free = i + 1 + mark.len();
+                count += 1;
+            }
+        }
+        if count >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The line ends in the first part of a word split at the line end ("Zusammen-"):
@@ -197,6 +229,31 @@ mod tests {
         for l in &lines {
             assert_eq!(l.span.slice(text), Some(l.text));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_and_chars_count_as_unicode_defines_them(
+            text in "[a-zä€ \t\u{0b}\u{85}\u{a0}\u{1680}\u{2009}\u{2028}\u{202f}\u{3000}\u{e1}\u{2013}]{0,40}"
+        ) {
+            let words = text.split(char::is_whitespace).filter(|w| !w.is_empty()).count();
+            proptest::prop_assert_eq!(words_and_chars(&text), (words, text.chars().count()));
+        }
+
+        #[test]
+        fn item_rows_count_each_separator_without_overlap(text in "[a |>›»·•]{0,24}") {
+            let count: usize = [" | ", " > ", " › ", " » ", " · ", " • "]
+                .iter()
+                .map(|sep| text.matches(sep).count())
+                .sum();
+            proptest::prop_assert_eq!(is_item_row(&text), count >= 2);
+        }
+    }
+
+    #[test]
+    fn separators_sharing_a_space_count_once_per_kind() {
+        assert!(!is_item_row("Kreis | | Stadt"));
+        assert!(is_item_row("Kreis | › Stadt"));
     }
 
     #[test]
