@@ -301,8 +301,12 @@ struct Tok {
 const WRAPPED_LINE: usize = 40;
 
 fn tokenize(text: &str) -> Vec<Tok> {
-    // The character at byte `p`, and the byte after it.
-    let at = |p: usize| text.get(p..).and_then(|rest| rest.chars().next());
+    // The character at byte `p`; ASCII, the most of any text, without decoding.
+    let at = |p: usize| match text.as_bytes().get(p) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(p..).and_then(|rest| rest.chars().next()),
+        None => None,
+    };
     let is_core = |c: char| c.is_alphanumeric() || c == '@';
     let mut toks = Vec::new();
     let mut newlines = 0;
@@ -328,8 +332,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         if is_core(c) {
             while let Some(c) = at(p) {
                 let after = p + c.len_utf8();
-                let next_core = at(after).is_some_and(is_core);
-                if is_core(c) || (matches!(c, '-' | '.') && next_core) {
+                if is_core(c) || (matches!(c, '-' | '.') && at(after).is_some_and(is_core)) {
                     p = after;
                     count += 1;
                 } else if c == '-' && elliptic_dash(&text[after..]) {
