@@ -307,6 +307,13 @@ impl Pipeline {
             amounts.extend(tabled);
             amounts.sort_by_key(|a| a.quote.start);
         }
+        let mut officials = sorted_officials(officials);
+        crate::extract::affiliation::complete_orgs(
+            &mut officials,
+            &doc.entities,
+            &decision.parties,
+            &sentence_spans,
+        );
         Record {
             source,
             title,
@@ -319,7 +326,7 @@ impl Pipeline {
                 .map(|&e| doc.entities[e].name.clone())
                 .collect(),
             entities: doc.entities,
-            officials: sorted_officials(officials),
+            officials,
             dates,
             amounts,
             evidence: decision

@@ -172,6 +172,9 @@ pub enum Attribution {
     Text,
     /// Taken from the officials gazetteer, within the holder's known term.
     Gazetteer,
+    /// Not written beside the name: the one body of the role's kind the article
+    /// points to (see [`crate::extract::affiliation`]).
+    Context,
 }
 
 /// A person named with a public or corporate role.

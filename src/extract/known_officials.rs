@@ -600,6 +600,7 @@ mod tests {
         a.map(|a| match a {
             Attribution::Text => "text".to_owned(),
             Attribution::Gazetteer => "gazetteer".to_owned(),
+            Attribution::Context => "context".to_owned(),
         })
     }
 

@@ -2,6 +2,7 @@
 //! officials. Each works on the original text within the spans the layout marks as
 //! content, and returns facts that quote the original.
 
+pub mod affiliation;
 pub mod amount;
 pub mod date;
 pub mod known_officials;
