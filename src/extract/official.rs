@@ -612,6 +612,26 @@ impl OfficialFinder {
         }
     }
 
+    /// True when what follows a would-be name after a role goes on as the rest
+    /// of the role's portfolio and names the person after a comma: in
+    /// "Fachdienstleiterin Zentrale Dienste und IT, Ricarda Hahner, …" the
+    /// capitalised "Zentrale Dienste" is the office, not a person.
+    fn portfolio_goes_on(&self, after_name: &str) -> bool {
+        let Some(rest) = after_name
+            .strip_prefix(" und ")
+            .or_else(|| after_name.strip_prefix(" & "))
+        else {
+            return false;
+        };
+        let Some((more, after_comma)) = rest.split_once(',') else {
+            return false;
+        };
+        let words: Vec<&str> = more.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && self.name_at_start.is_match(after_comma.trim_start())
+    }
+
     /// The people one role hit names, by the four shapes in the module doc, in
     /// their order.
     fn people_of(
@@ -666,6 +686,9 @@ impl OfficialFinder {
                 continue;
             };
             let name = Span::new(from + gap + m.start(), from + gap + m.end());
+            if self.portfolio_goes_on(&text[name.end..sentence.end]) {
+                break;
+            }
             let brackets = bracketed_after(text, name.end, sentence.end);
             if let Some(mut f) = person(
                 name,
@@ -978,6 +1001,21 @@ mod tests {
                 Some("Gera".into())
             )]
         );
+    }
+
+    #[test]
+    fn a_department_after_the_role_is_no_person() {
+        let got = officials(
+            "Die Fachdienstleiterin Zentrale Dienste und IT, Ricarda Hahner, hält den Wechsel für sinnvoll.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Ricarda Hahner");
+        // Two people joined by "und" stay two people.
+        let got = officials(
+            "Oberbürgermeisterin Anna Roth und Landrat Max Ortmann, beide seit 2020 im Amt, unterschrieben.",
+        );
+        let names: Vec<&str> = got.iter().map(|o| o.0.as_str()).collect();
+        assert_eq!(names, ["Anna Roth", "Max Ortmann"]);
     }
 
     #[test]
