@@ -55,18 +55,35 @@ impl NormalizedText {
             origin: Vec::with_capacity(original.len()),
         };
         let bytes = original.as_bytes();
-        let mut pos = 0;
-        while let Some(&b) = bytes.get(pos) {
-            // The common case, decided on the byte alone: an ASCII letter, digit or
-            // mark that needs no rule below.
-            if b.is_ascii_graphic()
+        // An ASCII letter, digit or mark that needs no rule below.
+        let plain = |b: u8| {
+            b.is_ascii_graphic()
                 && b != b'-'
                 && b != b'`'
                 && !(markup && (b == b'&' || b == b'<'))
                 && !(json && b == b'\\')
-            {
-                out.push_ascii(b.to_ascii_lowercase(), pos, pos + 1);
-                pos += 1;
+        };
+        let mut pos = 0;
+        while pos < bytes.len() {
+            // The common case: a run of such bytes, with single spaces between
+            // them, which the rules below would copy byte by byte.
+            let mut end = pos;
+            while let Some(&b) = bytes.get(end) {
+                let lone_space =
+                    b == b' ' && end > pos && bytes.get(end + 1).is_some_and(|&n| plain(n));
+                if !plain(b) && !lone_space {
+                    break;
+                }
+                end += 1;
+            }
+            if end > pos {
+                // ASCII bytes end and begin characters, so the run is a `str`.
+                let from = out.text.len();
+                out.text.push_str(&original[pos..end]);
+                out.text[from..].make_ascii_lowercase();
+                out.origin
+                    .extend((pos..end).map(|p| (to_u32(p), to_u32(p + 1))));
+                pos = end;
                 continue;
             }
             let Some(mut c) = original.get(pos..).and_then(|rest| rest.chars().next()) else {
