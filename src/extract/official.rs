@@ -294,6 +294,13 @@ impl OfficialFinder {
                 // A name never opens with a role ("…, Staatsminister Oliver Dammbeck"
                 // after "der Chef der Staatskanzlei"): that role has its own name.
                 people.retain(|p| !roles.iter().any(|r| r.word.start == p.mention.start));
+                // Nor does a name after a nearer role ("der Landrätin und dem
+                // Oberbürgermeister der Stadt, Herrn …"): it is that role's.
+                people.retain(|p| {
+                    !roles
+                        .iter()
+                        .any(|r| r.word.start >= role.span.end && r.word.end <= p.mention.start)
+                });
                 if people.is_empty() {
                     let next = sentences.get(i + 1).copied();
                     found.extend(self.named_next(text, *sentence, next, &role, places, entries));
@@ -730,8 +737,9 @@ const ROLE_LEADS: &[&str] = &[
 /// "bei der", "von").
 const ORG_GLUE: &[&str] = &["des", "der", "von", "vom", "im", "in", "bei", "für", "am"];
 
-/// Academic titles before a name; they are not part of it.
-const TITLES: &str = r"(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?(?:\s|&nbsp;)+)*";
+/// A form of address and academic titles before a name ("Herrn Dr. Max Muster" in
+/// minutes and letters); they are not part of it.
+const TITLES: &str = r"(?:(?:Herrn?|Frau)(?:\s|&nbsp;)+)?(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?(?:\s|&nbsp;)+)*";
 
 /// A person's name: first name, optional initials, optional particle, surname. A
 /// word split by a line-end hyphen ("Hol-\nger") counts as one word; on HTML pages
@@ -1000,6 +1008,28 @@ mod tests {
                 "Beigeordneter für Finanzen und Digitales".into(),
                 Some("Gera".into())
             )]
+        );
+    }
+
+    #[test]
+    fn a_form_of_address_is_no_part_of_the_name() {
+        let got = officials("Der Kreisdirektor, Herr Dr. Ulf Steinbach, erläuterte die Vorlage.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Ulf Steinbach");
+        assert_eq!(got[0].1, "Kreisdirektor");
+        // "Frau" alone before a surname names no one by full name.
+        assert!(officials("Die Landrätin, Frau Steinbach, stimmte zu.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_two_roles_belongs_to_the_nearer() {
+        let got = officials(
+            "Nach Gesprächen zwischen der Landrätin und dem Oberbürgermeister der Stadt Jena, Herrn Timo Lenz, liegt ein Entwurf vor.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("Timo Lenz", "Oberbürgermeister")
         );
     }
 
