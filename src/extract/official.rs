@@ -9,8 +9,11 @@
 //! 1. a plural role before a list: "die Geschäftsführer Max Muster (KDO) und …";
 //! 2. name, role: "Anna Roth, Beigeordnete der Stadt Jena";
 //! 3. role, name: "Oberbürgermeisterin Anna Roth";
-//! 4. role and organisation, name: "der Landrat des Kreises Unna, Max Muster,";
-//! 5. across a full stop, a role closing its sentence and the name opening the
+//! 4. role, copula, name: "Leiterin des Digitalbüros wird Anja Paetow, die …", where
+//!    a verb after the name ("wird Anja Paetow treffen") makes it the object, not
+//!    the holder;
+//! 5. role and organisation, name: "der Landrat des Kreises Unna, Max Muster,";
+//! 6. across a full stop, a role closing its sentence and the name opening the
 //!    next: "Den Anstoß gab die Landrätin des Kreises Unna. Birte Vossberg hatte …".
 //!
 //! The organisation is the place or body named with the role: a genitive or
@@ -184,6 +187,9 @@ pub struct OfficialFinder {
     name_at_start: Regex,
     name_before_comma: Regex,
     name_with_brackets: Regex,
+    /// The name a role is given with a copula: "(Leiterin des Digitalbüros) wird
+    /// Anja Paetow, …", "(Geschäftsführer) bleibt Dr. Tobias Wendling."
+    name_after_copula: Regex,
     portfolio_for: Regex,
     portfolio_plain: Regex,
     signature_name: Regex,
@@ -243,6 +249,9 @@ impl OfficialFinder {
             ))?,
             name_with_brackets: compile(&format!(
                 r"{TITLES}(?P<name>{NAME})\s*\((?P<org>[^()]{{2,60}})\)"
+            ))?,
+            name_after_copula: compile(&format!(
+                r"^(?:\s+(?:des|der|dem|den|im|am|für|von|vom)\s+[^,.;:]{{1,60}}?)?\s+(?:wird|bleibt|ist|war|wurde)\s+{TITLES}(?P<name>{NAME})\s*(?:[,;(]|\.(?:\s|$)|$)"
             ))?,
             signature_name: compile(&format!(r"^(?:gez\.?\s+)?{TITLES}(?P<name>{NAME})$"))?,
             portfolio_for: compile(
@@ -312,7 +321,7 @@ impl OfficialFinder {
         merge(text, found, entries, sentences)
     }
 
-    /// The fifth shape: a role closing its sentence, the name opening the next
+    /// The sixth shape: a role closing its sentence, the name opening the next
     /// one ("Das ist der Kreisdirektor. Heinrich Overmeyer hält …", "Angestoßen
     /// hat es die Landrätin des Kreises Coesfeld. Ursula Bröcker-Hesse hatte …").
     /// Only when an article or possessive leads the role and the name is the
@@ -639,7 +648,7 @@ impl OfficialFinder {
             && self.name_at_start.is_match(after_comma.trim_start())
     }
 
-    /// The people one role hit names, by the four shapes in the module doc, in
+    /// The people one role hit names, by the first five shapes in the module doc, in
     /// their order.
     fn people_of(
         &self,
@@ -708,7 +717,18 @@ impl OfficialFinder {
                 return vec![f];
             }
         }
-        // 4. role and organisation, name
+        // 4. role, copula, name: "Vorstand der neuen Anstalt wird Dr. Kai Roth."
+        if let Some(m) = self
+            .name_after_copula
+            .captures(&text[role.word.end..sentence.end])
+            .and_then(|c| c.name("name"))
+        {
+            let name = Span::new(role.word.end + m.start(), role.word.end + m.end());
+            if let Some(f) = person(name, Span::new(role.span.end, name.start)) {
+                return vec![f];
+            }
+        }
+        // 5. role and organisation, name
         let clause_end = clause_end(text, role.span.end, sentence.end);
         if text[clause_end..sentence.end].starts_with(',') {
             let rest = &text[clause_end + 1..sentence.end];
@@ -1031,6 +1051,23 @@ mod tests {
             (got[0].0.as_str(), got[0].1.as_str()),
             ("Timo Lenz", "Oberbürgermeister")
         );
+    }
+
+    #[test]
+    fn a_role_given_with_a_copula_names_its_holder() {
+        let got = officials(
+            "Leiter der neuen Servicestelle wird Dr. Arne Klett, der bisher das Bürgeramt führte.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("Arne Klett", "Leiter")
+        );
+        let got = officials("Geschäftsführerin bleibt Maren Otte.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Maren Otte");
+        // With a verb after it, the name is the object: the role is someone else's.
+        assert!(officials("Der Kreisdirektor wird Maren Otte am Montag treffen.").is_empty());
     }
 
     #[test]
