@@ -130,14 +130,13 @@ impl Pipeline {
     pub fn extract(&self, source: String, text: &str) -> Record {
         let entries = self.gazetteer.entries();
         let markup = looks_like_html(text);
-        let focus = |blocks| {
-            self.digest.focus(text, blocks, |item: &str| {
-                self.cooperation
-                    .cue_count(NormalizedText::new(item).as_str())
-            })
+        let cue_weight = |item: &str| {
+            self.cooperation
+                .cue_count(NormalizedText::new(item).as_str())
         };
+        let focus = |blocks| self.digest.focus(text, blocks, cue_weight);
         let (mut blocks, title, published, view) = if markup {
-            let page = analyse(text);
+            let page = analyse(text, &cue_weight);
             let blocks = focus(page.blocks.clone());
             // A digest's kept item has its own headline, not the page's.
             let focused = blocks
@@ -584,6 +583,39 @@ mod tests {
             record.parties
         );
         assert!(record.parties.contains(&"Kreis Steinfurt".to_owned()));
+    }
+
+    #[test]
+    fn a_feed_item_about_a_cooperation_is_the_article_whatever_its_place() {
+        let text = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Rathaus aktuell</title>\
+            <item><title>Freibad öffnet am Samstag</title><pubDate>Fri, 06 Jun 2025 08:00:00 +0200</pubDate>\
+            <description>Das Freibad in Bünde öffnet. Die Stadt zahlt 80.000 Euro für neue Duschen.</description></item>\
+            <item><title>Herford und Bünde teilen sich ein Rechenzentrum</title><pubDate>Thu, 05 Jun 2025 10:00:00 +0200</pubDate>\
+            <description>&lt;p&gt;Die Stadt Herford und die Stadt Bünde arbeiten künftig beim Betrieb ihrer Server zusammen. \
+            Beide Städte schließen dazu eine öffentlich-rechtliche Vereinbarung.&lt;/p&gt;</description></item>\
+            </channel></rss>";
+        let record = extract(text);
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Herford und Bünde teilen sich ein Rechenzentrum")
+        );
+        assert_eq!(record.published.as_deref(), Some("2025-06-05"));
+        assert!(record.cooperation);
+        assert!(record.amounts.is_empty(), "{:?}", record.amounts);
+        // A feed whose items report no cooperation keeps its first item.
+        let text = text
+            .replace(
+                "arbeiten künftig beim Betrieb ihrer Server zusammen",
+                "pflanzen Bäume",
+            )
+            .replace(
+                "schließen dazu eine öffentlich-rechtliche Vereinbarung",
+                "laden ein",
+            );
+        assert_eq!(
+            extract(&text).title.as_deref(),
+            Some("Freibad öffnet am Samstag")
+        );
     }
 
     #[test]

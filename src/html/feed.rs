@@ -1,6 +1,8 @@
 //! Web feeds (RSS 0.9x–2.0, RSS 1.0/RDF, Atom): the article is the feed's first
-//! item, whose HTML travels inside an element as CDATA, as escaped markup or as
-//! inline XHTML.
+//! item, or a later one that reports a cooperation more strongly (a press
+//! office's feed lists its latest releases, and the one about a cooperation need
+//! not be the newest). The item's HTML travels inside an element as CDATA, as
+//! escaped markup or as inline XHTML.
 //!
 //! An HTML tokenizer reads `<![CDATA[` as a comment that ends at the first `>`,
 //! so a feed read as a page loses its article's start and shows `]]>` as text.
@@ -63,9 +65,10 @@ pub(super) fn is_feed(text: &str) -> bool {
 
 /// The layout, title and date of a feed, or `None` when it holds no item or is
 /// not well-formed enough to find one (the caller then reads it as a page).
-pub(super) fn analyse(text: &str) -> Option<HtmlPage> {
+/// `weight` counts the cooperation cues of an item's raw title and text.
+pub(super) fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> Option<HtmlPage> {
     let fields = fields(text)?;
-    let article = fields.iter().find_map(|f| f.item)?;
+    let article = chosen_item(text, &fields, weight)?;
     let has_content = fields
         .iter()
         .any(|f| f.item == Some(article) && f.role == FieldRole::Content);
@@ -113,6 +116,35 @@ pub(super) fn analyse(text: &str) -> Option<HtmlPage> {
         title: title.filter(|t| !t.is_empty()),
         published: published.or(updated),
     })
+}
+
+/// The item the record is about: the first, unless a later one weighs more.
+fn chosen_item(text: &str, fields: &[Field], weight: &dyn Fn(&str) -> usize) -> Option<usize> {
+    let weight_of = |item: usize| -> usize {
+        fields
+            .iter()
+            .filter(|f| f.item == Some(item))
+            .filter(|f| {
+                matches!(
+                    f.role,
+                    FieldRole::Title | FieldRole::Content | FieldRole::Summary
+                )
+            })
+            .filter_map(|f| f.span.slice(text))
+            .map(weight)
+            .sum()
+    };
+    let mut items: Vec<usize> = fields.iter().filter_map(|f| f.item).collect();
+    items.dedup();
+    let (&first, later) = items.split_first()?;
+    let mut best = (weight_of(first), first);
+    for &item in later {
+        let w = weight_of(item);
+        if w > best.0 {
+            best = (w, item);
+        }
+    }
+    Some(best.1)
 }
 
 /// What an element of a feed holds.

@@ -52,11 +52,12 @@ pub struct HtmlPage {
 }
 
 /// Reads the layout, title and publication date of an HTML page, or of a web
-/// feed's first item (module `feed`). Never fails and never panics: malformed
-/// markup is read the way browsers read it, or skipped.
-pub fn analyse(text: &str) -> HtmlPage {
+/// feed's item that `weight` (cooperation cues in an item's text) ranks first,
+/// the first item on a tie (module `feed`). Never fails and never panics:
+/// malformed markup is read the way browsers read it, or skipped.
+pub fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> HtmlPage {
     if feed::is_feed(text) {
-        if let Some(page) = feed::analyse(text) {
+        if let Some(page) = feed::analyse(text, weight) {
             return page;
         }
     }

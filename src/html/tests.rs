@@ -100,7 +100,7 @@ impl NamedCase for Case {
 
 fn check_case(case: &Case) -> Result<(), String> {
     let text = case.html.as_str();
-    let page = analyse(text);
+    let page = analyse(text, &|_| 0);
     check_blocks(text, &page.blocks)?;
     let mut errors = Vec::new();
     if page.title != case.title {
@@ -226,7 +226,7 @@ fn html_fixtures_match_gold() {
             .find(|g| &g.file == file)
             .expect("every fixture has gold");
         assert!(looks_like_html(text), "{file}: not sniffed as HTML");
-        let page = analyse(text);
+        let page = analyse(text, &|_| 0);
         if let Err(e) = check_blocks(text, &page.blocks) {
             errors.push(format!("{file}: {e}"));
         }
@@ -375,7 +375,7 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
-        let page = analyse(&text);
+        let page = analyse(&text, &|_| 0);
         prop_assert!(check_blocks(&text, &page.blocks).is_ok());
         let _ = looks_like_html(&text);
     }
@@ -389,7 +389,7 @@ proptest! {
         0..60,
     )) {
         let text: String = parts.concat();
-        let page = analyse(&text);
+        let page = analyse(&text, &|_| 0);
         prop_assert!(check_blocks(&text, &page.blocks).is_ok(), "{:?}", check_blocks(&text, &page.blocks));
         for at in 0..text.len() {
             if let Some((_, len)) = char_reference_at(&text, at) {
@@ -407,7 +407,7 @@ proptest! {
         0..60,
     )) {
         let text = format!("<rss><channel><item>{}", parts.concat());
-        let page = analyse(&text);
+        let page = analyse(&text, &|_| 0);
         prop_assert!(check_blocks(&text, &page.blocks).is_ok(), "{:?}", check_blocks(&text, &page.blocks));
     }
 
@@ -421,7 +421,7 @@ proptest! {
     )) {
         let body = parts.concat();
         let text = format!("{{\"title\":\"{body}\",\"content\":{{\"rendered\":\"{body}\"}}}}");
-        let page = analyse(&text);
+        let page = analyse(&text, &|_| 0);
         prop_assert!(check_blocks(&text, &page.blocks).is_ok(), "{:?}", check_blocks(&text, &page.blocks));
         let view = crate::normalize::NormalizedText::new_json(&text);
         prop_assert!(view.as_str().len() <= 4 * text.len() + 4);
@@ -455,7 +455,7 @@ proptest! {
             end -= 1;
         }
         text.truncate(end);
-        let page = analyse(&text);
+        let page = analyse(&text, &|_| 0);
         prop_assert!(check_blocks(&text, &page.blocks).is_ok(), "{:?}", check_blocks(&text, &page.blocks));
     }
 }
