@@ -701,9 +701,18 @@ impl OfficialFinder {
             else {
                 continue;
             };
-            let name = Span::new(from + gap + m.start(), from + gap + m.end());
+            let mut name = Span::new(from + gap + m.start(), from + gap + m.end());
             if self.portfolio_goes_on(&text[name.end..sentence.end]) {
                 break;
+            }
+            // "Amtsleiter Zentrale Dienste Matthias Rübsamen": two capitalised
+            // words right before a name are the office's department.
+            if let Some(next) = text[name.end..sentence.end]
+                .strip_prefix(' ')
+                .and_then(|rest| self.name_at_start.captures(rest))
+                .and_then(|c| c.name("name"))
+            {
+                name = Span::new(name.end + 1 + next.start(), name.end + 1 + next.end());
             }
             let brackets = bracketed_after(text, name.end, sentence.end);
             if let Some(mut f) = person(
@@ -1068,6 +1077,18 @@ mod tests {
         assert_eq!(got[0].0, "Maren Otte");
         // With a verb after it, the name is the object: the role is someone else's.
         assert!(officials("Der Kreisdirektor wird Maren Otte am Montag treffen.").is_empty());
+    }
+
+    #[test]
+    fn a_department_between_role_and_name_is_no_person() {
+        let got = officials(
+            "Amtsleiterin Zentrale Dienste Ines Brandt nennt den Stichtag für den Umzug.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("Ines Brandt", "Amtsleiterin")
+        );
     }
 
     #[test]
