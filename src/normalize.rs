@@ -10,6 +10,9 @@
 //! Gazetteer terms go through the same function, so a rule applied to the text is
 //! applied to the terms too.
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
 use crate::span::Span;
 
 /// What kind of text a view normalises.
@@ -129,6 +132,8 @@ impl NormalizedText {
                 for lc in expansion.chars() {
                     out.push(lc, pos, end);
                 }
+            } else if is_combining_mark(c) && out.compose_last(c, end) {
+                // Folded into the letter before it.
             } else if !is_invisible(c) {
                 for lc in plain_char(c).to_lowercase() {
                     out.push(lc, pos, end);
@@ -137,6 +142,26 @@ impl NormalizedText {
             pos = end;
         }
         out
+    }
+
+    /// Folds a combining mark ending at `end` into the character before it
+    /// ("u" and U+0308 as "ü"): text in decomposed form (NFD, as macOS writes
+    /// it) spells umlauts that way. False when the two do not compose.
+    fn compose_last(&mut self, mark: char, end: usize) -> bool {
+        let Some(last) = self.text.chars().next_back() else {
+            return false;
+        };
+        let Some(composed) = unicode_normalization::char::compose(last, mark) else {
+            return false;
+        };
+        let first_byte = self.text.len() - last.len_utf8();
+        let Some(&(start, _)) = self.origin.get(first_byte) else {
+            return false;
+        };
+        self.text.truncate(first_byte);
+        self.origin.truncate(first_byte);
+        self.push(composed, start as usize, end);
+        true
     }
 
     fn push_ascii(&mut self, b: u8, start: usize, end: usize) {
@@ -211,7 +236,13 @@ pub fn tidy(phrase: &str) -> String {
         }
         pos = end;
     }
-    out.trim_end().to_owned()
+    // Names and titles are written composed (NFC), whatever form the page used.
+    let out = out.trim_end();
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        out.to_owned()
+    } else {
+        out.nfc().collect()
+    }
 }
 
 /// The byte length of a tag (or comment, or doctype) starting at `at`, if one does.
@@ -359,6 +390,21 @@ mod tests {
         let span = n.original_span(start, start + "münchen".len()).unwrap();
         assert_eq!(span.slice(page), Some("M&uuml;nchen"));
         assert_eq!(NormalizedText::new("a&amp;b <i>").as_str(), "a&amp;b <i>");
+    }
+
+    #[test]
+    fn decomposed_umlauts_read_as_composed_ones() {
+        // "Saarbrücken" as macOS writes it: "u" and a combining diaeresis.
+        let text = "Stadt Saarbru\u{308}cken";
+        let view = NormalizedText::new(text);
+        assert_eq!(view.as_str(), "stadt saarbrücken");
+        let start = view.as_str().find("saarbrücken").unwrap();
+        let span = view
+            .original_span(start, start + "saarbrücken".len())
+            .unwrap();
+        assert_eq!(&text[span.start..span.end], "Saarbru\u{308}cken");
+        // Names and titles taken from such text are written composed.
+        assert_eq!(tidy("Bjo\u{308}rn  Ku\u{308}hnreich"), "Björn Kühnreich");
     }
 
     #[test]

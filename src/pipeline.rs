@@ -586,6 +586,29 @@ mod tests {
     }
 
     #[test]
+    fn a_decomposed_page_gives_composed_names_that_quote_its_own_bytes() {
+        let text = "Gu\u{308}tersloh und Rheda-Wiedenbru\u{308}ck teilen sich ein Rechenzentrum\n\n\
+            Die Stadt Gu\u{308}tersloh und die Stadt Rheda-Wiedenbru\u{308}ck arbeiten künftig beim Betrieb \
+            ihrer Server zusammen. Bu\u{308}rgermeisterin Jo\u{308}rdis Ko\u{308}hler unterschrieb am 3. Ma\u{308}rz 2025.\n";
+        let record = extract(text);
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Gütersloh und Rheda-Wiedenbrück teilen sich ein Rechenzentrum")
+        );
+        let names: Vec<&str> = record.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Gütersloh"), "{names:?}");
+        assert!(names.contains(&"Rheda-Wiedenbrück"), "{names:?}");
+        let official = record.officials.first().expect("the mayor is found");
+        assert_eq!(official.name, "Jördis Köhler");
+        for m in record.entities.iter().flat_map(|e| &e.mentions) {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+        assert_eq!(official.mentions[0].text, "Jo\u{308}rdis Ko\u{308}hler");
+        let dates: Vec<&str> = record.dates.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(dates, ["2025-03-03"]);
+    }
+
+    #[test]
     fn a_feed_item_about_a_cooperation_is_the_article_whatever_its_place() {
         let text = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Rathaus aktuell</title>\
             <item><title>Freibad öffnet am Samstag</title><pubDate>Fri, 06 Jun 2025 08:00:00 +0200</pubDate>\

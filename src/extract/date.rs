@@ -66,10 +66,10 @@ const NUMERIC: &str = r"(?x)
 const MONTH: &str = r"(?x)
     Januar | Jänner | Jaenner | Februar | Feber | März | Maerz | April | Mai | Juni
   | Juli | August | September | Oktober | November | Dezember
-    # umlauts written as HTML character references
-  | M&auml;rz | M&\#228;rz | J&auml;nner | J&\#228;nner
+    # umlauts written as HTML character references, or decomposed (NFD)
+  | M&auml;rz | M&\#228;rz | J&auml;nner | J&\#228;nner | Ma\x{308}rz | Ja\x{308}nner
   | (?: Jan | Jän | Febr | Feb | Mär | Mrz | Apr | Jun | Jul | Aug | Sept | Sep
-      | Okt | Nov | Dez | M&auml;r ) \.
+      | Okt | Nov | Dez | M&auml;r | Ma\x{308}r ) \.
 ";
 
 /// A day number right before a month name (`22. `), searched in a short window
@@ -501,9 +501,11 @@ fn numeric_day(caps: &regex::Captures<'_>, [year, month, day]: [&str; 3]) -> Opt
 fn month_number(name: &str) -> Option<u8> {
     let stem = name.trim_end_matches('.');
     let month = match stem {
-        "Januar" | "Jänner" | "Jaenner" | "J&auml;nner" | "J&#228;nner" | "Jan" | "Jän" => 1,
+        "Januar" | "Jänner" | "Jaenner" | "J&auml;nner" | "J&#228;nner" | "Ja\u{308}nner"
+        | "Jan" | "Jän" => 1,
         "Februar" | "Feber" | "Febr" | "Feb" => 2,
-        "März" | "Maerz" | "M&auml;rz" | "M&#228;rz" | "Mär" | "M&auml;r" | "Mrz" => 3,
+        "März" | "Maerz" | "M&auml;rz" | "M&#228;rz" | "Ma\u{308}rz" | "Mär" | "M&auml;r"
+        | "Ma\u{308}r" | "Mrz" => 3,
         "April" | "Apr" => 4,
         "Mai" => 5,
         "Juni" | "Jun" => 6,

@@ -772,10 +772,11 @@ const TITLES: &str = r"(?:(?:Herrn?|Frau)(?:\s|&nbsp;)+)?(?:(?:Prof|Dr|Dipl\.-[\
 
 /// A person's name: first name, optional initials, optional particle, surname. A
 /// word split by a line-end hyphen ("Hol-\nger") counts as one word; on HTML pages
-/// a small letter may be written as a character reference ("J&#252;rgen"). It
-/// ends without a word boundary, which would hold the patterns to the slow regex
-/// engines (see [`crate::pattern`]); each pattern bounds the name itself.
-const NAME: &str = r"\p{Lu}(?:\p{Ll}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}(?:\p{Ll}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?";
+/// a small letter may be written as a character reference ("J&#252;rgen") or, in
+/// decomposed text, as a letter and a combining mark. It ends without a word
+/// boundary, which would hold the patterns to the slow regex engines (see
+/// [`crate::pattern`]); each pattern bounds the name itself.
+const NAME: &str = r"\p{Lu}(?:\p{Ll}|\p{M}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}(?:\p{Ll}|\p{M}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?";
 
 fn compile(pattern: &str) -> Result<Regex, GazetteerError> {
     crate::pattern::compile(pattern).map_err(|e| GazetteerError {

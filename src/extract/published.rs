@@ -41,7 +41,7 @@ use crate::boilerplate::{Block, BlockLabel};
 use crate::calendar::CalendarDate;
 use crate::pattern::compile;
 
-const MONTHS: &str = r"Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Maerz|Mär\.?|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept\.?|Sep\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?";
+const MONTHS: &str = r"Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Maerz|Ma\x{308}rz|Mär\.?|Ma\x{308}r\.?|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept\.?|Sep\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?";
 
 /// Compiled date and cue patterns.
 #[derive(Debug)]
@@ -299,7 +299,7 @@ fn month(name: &str) -> Option<u8> {
     let m = match prefix.as_str() {
         "jan" | "jän" => 1,
         "feb" => 2,
-        "mär" | "mae" => 3,
+        "mär" | "mae" | "ma\u{308}" => 3,
         "apr" => 4,
         "mai" => 5,
         "jun" => 6,
