@@ -609,6 +609,17 @@ mod tests {
     }
 
     #[test]
+    fn the_sender_in_a_mail_signature_is_no_official() {
+        let text = "From: Stadt Lingen <presse@lingen.example>\nSubject: Gemeinsame IT\n\n\
+            Lingen und Meppen teilen sich die IT\n\n\
+            Die Stadt Lingen und die Stadt Meppen arbeiten ab Juli beim Betrieb ihrer Server zusammen.\n\
+            Das haben beide Räte beschlossen.\n\n--\nMia Albers\nPressesprecherin\nStadt Lingen\n";
+        let record = extract(text);
+        assert!(record.cooperation);
+        assert!(record.officials.is_empty(), "{:?}", record.officials);
+    }
+
+    #[test]
     fn a_feed_item_about_a_cooperation_is_the_article_whatever_its_place() {
         let text = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Rathaus aktuell</title>\
             <item><title>Freibad öffnet am Samstag</title><pubDate>Fri, 06 Jun 2025 08:00:00 +0200</pubDate>\

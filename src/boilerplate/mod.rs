@@ -1123,12 +1123,13 @@ fn cover_letter(lines: &[Line<'_>], labels: &mut Labels) {
 }
 
 /// A mail's signature below the delimiter line "-- " (trimmed to "--") in the
-/// lower half of the page: sender's address, disclaimers, notes.
+/// lower half of the page: the sender's contact box (whose name over role is
+/// no official of the article), disclaimers, notes.
 fn mail_signature(lines: &[Line<'_>], labels: &mut Labels) {
     let half = lines.len() / 2;
     if let Some(delimiter) = lines.iter().skip(half).position(|l| l.text == "--") {
         for label in &mut labels[half + delimiter..] {
-            label.get_or_insert(BlockLabel::Other);
+            label.get_or_insert(BlockLabel::Contact);
         }
     }
 }
