@@ -204,7 +204,7 @@ const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
 const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden|wäre|wären)\b|\bob\b[^.;]{0,160}?,\s*(?:ist|sei|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss|nicht\s+entschieden)\b|\b(?:ist|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss),\s*ob\b|\binteresse\b[^.;]{0,160}?\b(?:signalisiert|bekundet|angemeldet|gezeigt)\b|\b(?:signalisiert|bekundet|signalisieren|bekunden)\b[^.;]{0,60}?\binteresse\b";
 
 /// Sentences that turn a cooperation down or call it off.
-const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b";
+const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\bkommt\s+nicht\s+zustande\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
 
 /// Sentences that name the body a merger creates ("Sie soll IT-Dienstleistungszentrum
 /// Mitteldeutschland heißen", "firmiert künftig als …", "unter dem Namen …").
@@ -262,7 +262,7 @@ impl CooperationClassifier {
 
     /// Decides on one article. `sentences` are its content sentences in order,
     /// the first being the headline when it has one, `headings` the spans of its
-    /// section headings, `view` its normalised view, `mentions` its entity
+    /// headline and section headings, `view` its normalised view, `mentions` its entity
     /// mentions as (span, entity index) in text order, and `kinds` the kind of
     /// each entity. Parties come back as entity indices.
     pub fn decide(
@@ -279,8 +279,8 @@ impl CooperationClassifier {
         let mut parties: Vec<usize> = Vec::new();
         let mut party_sentences = 0;
         // A heading that turns a cooperation down ("Kein gemeinsames
-        // Rechenzentrum") speaks for the section below it, up to the next heading:
-        // the plan its sentences report was dropped.
+        // Rechenzentrum", or a headline "Aus für …") speaks for the section below
+        // it, up to the next heading: the plan its sentences report was dropped.
         let mut heading: Option<Span> = None;
         let mut section_rejected = false;
         let mut first_cue_words: Option<&str> = None;
@@ -950,6 +950,14 @@ mod tests {
             "Stadtrat|Die Zusammenarbeit von Jena und Gera hat der Rat zu den Akten gelegt.",
         );
         assert!(!d.cooperation);
+        for called_off in [
+            "Das gemeinsame Rechenzentrum von Jena und Gera wird nicht gebaut.",
+            "Das Aus für das gemeinsame Rechenzentrum von Jena und Gera ist besiegelt.",
+            "Der Rat von Gera hat den Ausstieg aus dem gemeinsamen Rechenzentrum mit Jena beschlossen.",
+            "Jena und Gera haben das Projekt eines gemeinsamen Rechenzentrums gestoppt.",
+        ] {
+            assert!(!decide(&format!("Stadtrat|{called_off}")).cooperation, "{called_off}");
+        }
     }
 
     #[test]

@@ -271,7 +271,7 @@ impl Pipeline {
             .collect();
         let headings: Vec<Span> = paragraphs
             .iter()
-            .filter(|b| b.label == BlockLabel::Heading)
+            .filter(|b| matches!(b.label, BlockLabel::Heading | BlockLabel::Title))
             .map(|b| b.span)
             .collect();
         let mut decision =
@@ -606,6 +606,19 @@ mod tests {
         assert_eq!(official.mentions[0].text, "Jo\u{308}rdis Ko\u{308}hler");
         let dates: Vec<&str> = record.dates.iter().map(|d| d.value.as_str()).collect();
         assert_eq!(dates, ["2025-03-03"]);
+    }
+
+    #[test]
+    fn a_headline_calling_a_plan_off_speaks_for_the_article() {
+        let text = "Aus für gemeinsame Leitstelle von Lingen und Meppen\n\n\
+            Die Stadt Lingen und die Stadt Meppen hatten 2023 vereinbart, ihre Server gemeinsam zu betreiben. \
+            Nun hat der Rat in Meppen anders entschieden. Lingen modernisiert seinen Serverraum allein.\n";
+        let record = extract(text);
+        assert!(!record.cooperation);
+        assert!(record.parties.is_empty(), "{:?}", record.parties);
+        // The same article under a plain headline reports the agreement.
+        let text = text.replace("Aus für gemeinsame Leitstelle", "Gemeinsame Leitstelle");
+        assert!(extract(&text).cooperation);
     }
 
     #[test]
