@@ -713,6 +713,17 @@ impl OfficialFinder {
                 .and_then(|c| c.name("name"))
             {
                 name = Span::new(name.end + 1 + next.start(), name.end + 1 + next.end());
+            } else if let Some(skip) = department_noun_len(&text[name.start..sentence.end]) {
+                // "Fachbereichsleiter Digitalisierung Sören Matthiesen": so is a
+                // noun no first name ends like.
+                let at = name.start + skip;
+                if let Some(next) = self
+                    .name_at_start
+                    .captures(&text[at..sentence.end])
+                    .and_then(|c| c.name("name"))
+                {
+                    name = Span::new(at + next.start(), at + next.end());
+                }
             }
             let brackets = bracketed_after(text, name.end, sentence.end);
             if let Some(mut f) = person(
@@ -877,6 +888,17 @@ fn as_written(phrase: &str) -> String {
     } else {
         tidy(phrase)
     }
+}
+
+/// The bytes of a first word that is a noun no first name ends like
+/// ("Digitalisierung", "Kommunikation", "Sicherheit") and of the space after it,
+/// if `phrase` opens with one.
+fn department_noun_len(phrase: &str) -> Option<usize> {
+    let word = phrase.split(' ').next()?;
+    let noun = ["ung", "heit", "keit", "schaft", "tion", "ität"]
+        .iter()
+        .any(|ending| word.ends_with(ending));
+    (noun && phrase.len() > word.len()).then_some(word.len() + 1)
 }
 
 /// Where the clause after a role ends: at a comma, colon, quote or bracket (not at
@@ -1090,6 +1112,15 @@ mod tests {
             (got[0].0.as_str(), got[0].1.as_str()),
             ("Ines Brandt", "Amtsleiterin")
         );
+    }
+
+    #[test]
+    fn a_one_word_department_between_role_and_name_is_no_person() {
+        let got = officials(
+            "Fachbereichsleiterin Digitalisierung Greta Voss rechnet mit wenigen Ausfällen.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Greta Voss");
     }
 
     #[test]
