@@ -21,6 +21,7 @@ enum Form {
     Text,
     Markup,
     Json,
+    QuotedPrintable,
 }
 
 /// The normalised view of a text plus its alignment to the original.
@@ -50,9 +51,17 @@ impl NormalizedText {
         NormalizedText::build(original, Form::Json)
     }
 
+    /// Normalises a mail whose body is sent quoted-printable: "B=C3=BCrgermeister"
+    /// reads as "bürgermeister", quoted with its raw bytes, and a soft line break
+    /// ("=" at a line end) joins the two lines.
+    pub fn new_quoted_printable(original: &str) -> NormalizedText {
+        NormalizedText::build(original, Form::QuotedPrintable)
+    }
+
     fn build(original: &str, form: Form) -> NormalizedText {
-        let markup = form != Form::Text;
+        let markup = matches!(form, Form::Markup | Form::Json);
         let json = form == Form::Json;
+        let quoted = form == Form::QuotedPrintable;
         let mut out = NormalizedText {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
@@ -65,6 +74,7 @@ impl NormalizedText {
                 && b != b'`'
                 && !(markup && (b == b'&' || b == b'<'))
                 && !(json && b == b'\\')
+                && !(quoted && b == b'=')
         };
         let mut pos = 0;
         while pos < bytes.len() {
@@ -99,6 +109,18 @@ impl NormalizedText {
             {
                 c = decoded;
                 end = pos + len;
+            } else if quoted && c == '=' {
+                match quoted_printable_at(original, pos) {
+                    Some((Some(decoded), len)) => {
+                        c = decoded;
+                        end = pos + len;
+                    }
+                    Some((None, len)) => {
+                        pos += len;
+                        continue;
+                    }
+                    None => {}
+                }
             } else if markup {
                 if let Some((decoded, len)) = (c == '&')
                     .then(|| crate::html::char_reference_at(original, pos))
@@ -243,6 +265,89 @@ pub fn tidy(phrase: &str) -> String {
     } else {
         out.nfc().collect()
     }
+}
+
+/// True when `text` is a mail with a part sent as
+/// `Content-Transfer-Encoding: quoted-printable`.
+pub fn is_quoted_printable(text: &str) -> bool {
+    const HEADER: &[u8] = b"content-transfer-encoding:";
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, b"ransfer-")
+        .filter_map(|i| i.checked_sub(9))
+        .filter(|&start| {
+            bytes
+                .get(start..start + HEADER.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(HEADER))
+        })
+        .any(|start| {
+            let value = text
+                .get(start + HEADER.len()..)
+                .unwrap_or("")
+                .trim_start_matches([' ', '\t']);
+            value
+                .get(..16)
+                .is_some_and(|v| v.eq_ignore_ascii_case("quoted-printable"))
+        })
+}
+
+/// The quoted-printable escape at `at`: a soft line break ("=" at a line end) as
+/// `(None, length)`, or the character that one to four "=XX" bytes spell in
+/// UTF-8 (failing that, the one byte in Latin-1) as `(Some(char), length)`.
+pub(crate) fn quoted_printable_at(text: &str, at: usize) -> Option<(Option<char>, usize)> {
+    let rest = text.get(at..)?;
+    let after = rest.strip_prefix('=')?;
+    if after.starts_with("\r\n") {
+        return Some((None, 3));
+    }
+    if after.starts_with('\n') {
+        return Some((None, 2));
+    }
+    let byte_at = |k: usize| -> Option<u8> {
+        let hex = rest.get(3 * k..3 * k + 3)?.strip_prefix('=')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u8::from_str_radix(hex, 16).ok()
+    };
+    let first = byte_at(0)?;
+    let width = match first {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => 1,
+    };
+    let utf8: Option<Vec<u8>> = (0..width).map(byte_at).collect();
+    let decoded = utf8
+        .as_deref()
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|s| s.chars().next());
+    Some(match decoded {
+        Some(c) => (Some(c), 3 * width),
+        None => (Some(char::from(first)), 3),
+    })
+}
+
+/// `phrase` with its quoted-printable escapes decoded and soft line breaks
+/// removed: a role or name quoted from a mail sent quoted-printable.
+pub(crate) fn quoted_printable_decoded(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut pos = 0;
+    while let Some(c) = phrase.get(pos..).and_then(|rest| rest.chars().next()) {
+        match (c == '=')
+            .then(|| quoted_printable_at(phrase, pos))
+            .flatten()
+        {
+            Some((decoded, len)) => {
+                out.extend(decoded);
+                pos += len;
+            }
+            None => {
+                out.push(c);
+                pos += c.len_utf8();
+            }
+        }
+    }
+    out
 }
 
 /// The byte length of a tag (or comment, or doctype) starting at `at`, if one does.
@@ -390,6 +495,31 @@ mod tests {
         let span = n.original_span(start, start + "münchen".len()).unwrap();
         assert_eq!(span.slice(page), Some("M&uuml;nchen"));
         assert_eq!(NormalizedText::new("a&amp;b <i>").as_str(), "a&amp;b <i>");
+    }
+
+    #[test]
+    fn quoted_printable_mail_text_reads_as_its_characters() {
+        let mail = "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: Quoted-Printable\n\nB=C3=BCrgermeisterin Ina Roth l=\nobt die Stra=C3=9Fe, =FCbrigens.";
+        assert!(is_quoted_printable(mail));
+        assert!(!is_quoted_printable(
+            "Die Vorlage nennt quoted-printable nur als Stichwort."
+        ));
+        let view = NormalizedText::new_quoted_printable(mail);
+        let body = &view.as_str()[view.as_str().find("bürger").unwrap()..];
+        // UTF-8 escapes, a soft line break and a Latin-1 escape.
+        assert_eq!(body, "bürgermeisterin ina roth lobt die straße, übrigens.");
+        let start = view.as_str().find("bürgermeisterin").unwrap();
+        let span = view
+            .original_span(start, start + "bürgermeisterin".len())
+            .unwrap();
+        assert_eq!(&mail[span.start..span.end], "B=C3=BCrgermeisterin");
+        assert_eq!(
+            quoted_printable_decoded("B=C3=BCrgermeisterin"),
+            "Bürgermeisterin"
+        );
+        // A lone "=" and a plain text view are left alone.
+        assert_eq!(quoted_printable_decoded("a = b"), "a = b");
+        assert!(NormalizedText::new(mail).as_str().contains("b=c3=bc"));
     }
 
     #[test]

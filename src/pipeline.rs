@@ -18,7 +18,7 @@ use crate::gazetteer::matcher::{is_emphasis, Matcher};
 use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
-use crate::normalize::NormalizedText;
+use crate::normalize::{is_quoted_printable, NormalizedText};
 use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
 use crate::segment::sentences;
 use crate::source::Document;
@@ -161,7 +161,12 @@ impl Pipeline {
             let blocks = focus(self.layout.classify(text));
             let title = find_title(text, &blocks);
             let published = find_published(text, &blocks);
-            (blocks, title, published, NormalizedText::new(text))
+            let view = if is_quoted_printable(text) {
+                NormalizedText::new_quoted_printable(text)
+            } else {
+                NormalizedText::new(text)
+            };
+            (blocks, title, published, view)
         };
         attach_quote_attributions(text, &mut blocks);
         let paragraphs = joined_paragraphs(text, &blocks, markup);
@@ -619,6 +624,23 @@ mod tests {
         // The same article under a plain headline reports the agreement.
         let text = text.replace("Aus für gemeinsame Leitstelle", "Gemeinsame Leitstelle");
         assert!(extract(&text).cooperation);
+    }
+
+    #[test]
+    fn a_quoted_printable_mail_names_its_officials_with_decoded_roles() {
+        let text = "From: Stadt Lingen <presse@lingen.example>\nSubject: Gemeinsame IT\n\
+            MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\
+            Content-Transfer-Encoding: quoted-printable\n\n\
+            Lingen und Meppen teilen sich die IT\n\n\
+            Die Stadt Lingen und die Stadt Meppen arbeiten ab Juli beim Betrieb ihrer =\n\
+            Server zusammen. \"Das spart Geld\", sagte B=C3=BCrgermeisterin Mia Albers.\n";
+        let record = extract(text);
+        let official = record.officials.first().expect("the mayor is found");
+        assert_eq!(official.name, "Mia Albers");
+        assert_eq!(official.role.as_deref(), Some("Bürgermeisterin"));
+        let m = &official.mentions[0];
+        assert_eq!(&text[m.start..m.end], m.text);
+        assert!(record.cooperation);
     }
 
     #[test]

@@ -59,12 +59,12 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
 /// True when the piece ends in a full stop that belongs to an abbreviation, an
 /// initial or an ordinal number, or at a hard line break inside a clause (PDF
 /// extracts break lines anywhere; a line ending in a letter, digit, comma or
-/// hyphen goes on, and so does one whose `rest` goes on in lower case, "(Az.
-/// 12-3)" over "genehmigt.").
+/// hyphen goes on, and so does one ending in a quoted-printable soft break "="
+/// or whose `rest` goes on in lower case, "(Az. 12-3)" over "genehmigt.").
 fn ends_inside_sentence(piece: &str, rest: &str) -> bool {
     let trimmed = piece.trim_end();
     if piece.ends_with(['\n', '\r'])
-        && (trimmed.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '-')
+        && (trimmed.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | '-' | '='))
             || rest.trim_start().starts_with(char::is_lowercase))
     {
         return true;

@@ -30,7 +30,7 @@ use crate::error::GazetteerError;
 use crate::gazetteer::forms::{ascii_umlauts, FormKind};
 use crate::gazetteer::resolve::Resolved;
 use crate::gazetteer::{Entry, Role};
-use crate::normalize::{normalize_term, tidy, NormalizedText};
+use crate::normalize::{normalize_term, quoted_printable_decoded, tidy, NormalizedText};
 use crate::record::EntityKind;
 use crate::record::{Attribution, Official};
 use crate::span::{Quote, Span};
@@ -885,6 +885,8 @@ fn columns(text: &str, line: Span) -> Vec<Span> {
 fn as_written(phrase: &str) -> String {
     if phrase.contains('&') {
         tidy(&crate::html::decode_references(phrase))
+    } else if phrase.contains('=') {
+        tidy(&quoted_printable_decoded(phrase))
     } else {
         tidy(phrase)
     }
