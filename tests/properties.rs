@@ -54,6 +54,13 @@ const PIECES: &[&str] = &[
     "€",
     "„",
     "<p>",
+    "Content-Transfer-Encoding: quoted-printable\n\n",
+    "B=C3=BCrgermeisterin Anna Roth",
+    "=\n",
+    "=C3",
+    "=FC=",
+    "Ku\u{308}hn",
+    "\u{301}",
 ];
 
 proptest! {
