@@ -5,7 +5,7 @@
 //! which kind of body it belongs to (a Landrat serves a district, a
 //! Geschäftsführer a company or provider), so the body is the one of that kind
 //! the article points to: the one an abbreviation in the role names, else, by the
-//! kind ([`Bodies`]), the only party of that kind or the only body of that kind
+//! kind of body, the only party of that kind or the only body of that kind
 //! named beside the person, else the only one in the whole article. Where that
 //! leaves a choice, the organisation stays open: a guess would be a fact without
 //! evidence.
