@@ -648,6 +648,29 @@ impl OfficialFinder {
             && self.name_at_start.is_match(after_comma.trim_start())
     }
 
+    /// The name after a department that stands between a role and the person's
+    /// name, when the would-be `name` after the role is that department: two
+    /// capitalised words followed at once by a name ("Amtsleiter Zentrale Dienste
+    /// Matthias Rübsamen"), or a first word that is a noun no first name ends
+    /// like ("Fachbereichsleiter Digitalisierung Sören Matthiesen").
+    fn name_after_department(&self, text: &str, name: Span, limit: usize) -> Option<Span> {
+        let name_at = |at: usize| {
+            let m = self
+                .name_at_start
+                .captures(text.get(at..limit)?)?
+                .name("name")?;
+            Some(Span::new(at + m.start(), at + m.end()))
+        };
+        text[name.end..limit]
+            .starts_with(' ')
+            .then(|| name_at(name.end + 1))
+            .flatten()
+            .or_else(|| {
+                department_noun_len(&text[name.start..limit])
+                    .and_then(|skip| name_at(name.start + skip))
+            })
+    }
+
     /// The people one role hit names, by the first five shapes in the module doc, in
     /// their order.
     fn people_of(
@@ -701,30 +724,13 @@ impl OfficialFinder {
             else {
                 continue;
             };
-            let mut name = Span::new(from + gap + m.start(), from + gap + m.end());
+            let name = Span::new(from + gap + m.start(), from + gap + m.end());
             if self.portfolio_goes_on(&text[name.end..sentence.end]) {
                 break;
             }
-            // "Amtsleiter Zentrale Dienste Matthias Rübsamen": two capitalised
-            // words right before a name are the office's department.
-            if let Some(next) = text[name.end..sentence.end]
-                .strip_prefix(' ')
-                .and_then(|rest| self.name_at_start.captures(rest))
-                .and_then(|c| c.name("name"))
-            {
-                name = Span::new(name.end + 1 + next.start(), name.end + 1 + next.end());
-            } else if let Some(skip) = department_noun_len(&text[name.start..sentence.end]) {
-                // "Fachbereichsleiter Digitalisierung Sören Matthiesen": so is a
-                // noun no first name ends like.
-                let at = name.start + skip;
-                if let Some(next) = self
-                    .name_at_start
-                    .captures(&text[at..sentence.end])
-                    .and_then(|c| c.name("name"))
-                {
-                    name = Span::new(at + next.start(), at + next.end());
-                }
-            }
+            let name = self
+                .name_after_department(text, name, sentence.end)
+                .unwrap_or(name);
             let brackets = bracketed_after(text, name.end, sentence.end);
             if let Some(mut f) = person(
                 name,
