@@ -153,12 +153,30 @@ fn words_and_chars(text: &str) -> (usize, usize) {
 /// below it does (or opens a list with a colon). A line ending in a
 /// word split by a hyphen ("Landrats-" above "amt") runs on whatever its length.
 fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
-    let runs_on =
-        |l: &Line<'_>| (l.words >= 7 && !is_item_row(l.text)) || ends_in_split_word(l.text);
+    // In narrow columns a line runs on when it fills three quarters of the
+    // column or, shorter, goes on in lower case below.
+    let narrow = column_width(lines).map(|width| {
+        (0..lines.len())
+            .map(|i| {
+                let l = &lines[i];
+                l.words >= 3
+                    && (l.chars * 4 >= width * 3
+                        || (!l.sentence_end && goes_on_in_lower_case(lines, i)))
+            })
+            .collect::<Vec<bool>>()
+    });
+    let runs_on: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let wide_enough = l.words >= 7 || narrow.as_ref().is_some_and(|n| n[i]);
+            (wide_enough && !is_item_row(l.text)) || ends_in_split_word(l.text)
+        })
+        .collect();
     let open = |l: &Line<'_>| !l.sentence_end || ends_in_split_word(l.text);
     let mut run_start = 0;
     for i in 0..=lines.len() {
-        if lines.get(i).is_some_and(runs_on) {
+        if runs_on.get(i) == Some(&true) {
             continue;
         }
         let run = &lines[run_start..i];
@@ -184,6 +202,41 @@ fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
         run_start = i + 1;
     }
 }
+
+/// The width in characters of the narrow columns the page's paragraphs are
+/// wrapped to, when it shows: newspaper columns (e-paper, scans) hold five or six
+/// words a line, too few for the seven-word rule that serves wider text. The width
+/// is the median length of the lines that are plainly wrapped, ending in a split
+/// word or going on in lower case below; at least five such lines are needed, so
+/// that a page of one paragraph a line has no width, and a width above
+/// [`NARROW_COLUMN`] is left to the seven-word rule.
+fn column_width(lines: &[Line<'_>]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .windows(2)
+        .filter(|pair| {
+            let (line, next) = (&pair[0], &pair[1]);
+            line.words >= 3
+                && (ends_in_split_word(line.text)
+                    || (!line.sentence_end && next.text.starts_with(char::is_lowercase)))
+        })
+        .map(|pair| pair[0].chars)
+        .collect();
+    if widths.len() < 5 {
+        return None;
+    }
+    widths.sort_unstable();
+    Some(widths[widths.len() / 2]).filter(|&w| w <= NARROW_COLUMN)
+}
+
+/// The line below line `i` begins with a lower-case letter.
+fn goes_on_in_lower_case(lines: &[Line<'_>], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .is_some_and(|next| next.text.starts_with(char::is_lowercase))
+}
+
+/// The widest column, in characters, that counts as a newspaper's narrow one.
+const NARROW_COLUMN: usize = 50;
 
 /// A row of items set apart by separators ("Startseite | Themen | Interviews",
 /// "Sie sind hier: Startseite > Interviews"): a menu or breadcrumb, which never
@@ -281,6 +334,22 @@ mod tests {
         let text = "Der Vertrag verlängert sich danach jeweils um ein Jahr, wenn\nihn keiner der Beteiligten vor dem Ende des Jahres kündigt.\n§ 7 Schluss";
         let lines = split_lines(text);
         assert!(lines[0].prose && lines[1].prose && !lines[2].prose);
+    }
+
+    #[test]
+    fn narrow_newspaper_columns_are_prose() {
+        let text = "Die Stadt Nienburg und\ndie Samtgemeinde Hoya legen ihre\nRechentechnik zusammen. Ab Herbst\nstehen die Server beider Verwal-\ntungen im Keller des Nienburger\nRathauses, teilte die Stadt mit.\n\nKämmerin Ute Grasshoff rechnet\nmit Einsparungen im Jahr. Kritik\näußerte Hauke Meiners im Rat.\n";
+        let lines = split_lines(text);
+        let prose: Vec<&str> = lines.iter().filter(|l| l.prose).map(|l| l.text).collect();
+        let written: Vec<&str> = lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(prose, written);
+        // The same lines wrapped at twice the width are left to the seven-word rule.
+        let wide = text.replace("\n", " ").replace(". ", ".\n");
+        assert_eq!(column_width(&split_lines(&wide)), None);
     }
 
     #[test]

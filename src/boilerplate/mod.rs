@@ -229,6 +229,8 @@ impl BoilerplateClassifier {
         boxes(&lines, &cues, &mut labels);
         self.headless_teasers(&lines, &cues, &mut labels);
         later_wire_items(&lines, &mut labels);
+        ruled_items(&lines, &mut labels);
+
         self.by_position(&lines, &mut labels);
         self.dated_bylines(&lines, &mut labels);
         promote_headline(&lines, &mut labels);
@@ -1242,6 +1244,52 @@ fn ruled_advert(lines: &[Line<'_>], heading: usize, labels: &mut Labels) {
     for label in &mut labels[open + 1..close] {
         if label.is_none() || *label == Some(BlockLabel::Body) {
             *label = Some(BlockLabel::Ad);
+        }
+    }
+}
+
+/// The most lines a short item boxed between two drawn rules may have.
+const RULED_ITEM_LINES: usize = 14;
+
+/// A printed page (e-paper, scan) sets short news items apart in boxes drawn with
+/// long rules ("--------------"). A box below the article's first running text
+/// that holds a headline and one paragraph of text below it is another item
+/// ("Kölleda: Freibad bleibt zu" over its three sentences), not part of the
+/// article. Between two rules there may also be a stretch of the article itself,
+/// with its paragraphs and subheadings; and short rules ("---", "* * *") break an
+/// article into sections. Both are left alone.
+fn ruled_items(lines: &[Line<'_>], labels: &mut Labels) {
+    let drawn = |l: &Line<'_>| l.chars >= 10 && is_rule(l.text);
+    let Some(first_text) = lines.iter().position(|l| l.prose) else {
+        return;
+    };
+    let rules: Vec<usize> = (first_text..lines.len())
+        .filter(|&i| drawn(&lines[i]))
+        .collect();
+    for pair in rules.windows(2) {
+        let (open, close) = (pair[0], pair[1]);
+        if close - open - 1 > RULED_ITEM_LINES {
+            continue;
+        }
+        let mut inside = (open + 1..close).filter(|&j| !lines[j].is_blank());
+        let (Some(head), Some(text)) = (inside.next(), inside.next()) else {
+            continue;
+        };
+        // In narrow columns a headline fills its line like the text below it,
+        // so it is told by its shape, not by the prose flag: a few words, no
+        // stop, nothing that runs on, and a capital opening the next line.
+        let headline = lines[head].words <= 10
+            && !lines[head].sentence_end
+            && !lines[head].text.ends_with([',', '-', ':'])
+            && lines[text].text.starts_with(char::is_uppercase);
+        let one_paragraph = lines[text..close]
+            .iter()
+            .skip_while(|l| !l.is_blank())
+            .all(Line::is_blank);
+        if headline && lines[text].prose && one_paragraph {
+            for label in labels[open + 1..close].iter_mut().filter(|l| l.is_none()) {
+                *label = Some(BlockLabel::Teaser);
+            }
         }
     }
 }
