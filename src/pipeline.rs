@@ -257,6 +257,18 @@ impl Pipeline {
             .iter()
             .flat_map(|&region| self.organisations.find(text, region))
             .collect();
+        // "Bezirksamt Harburg" is the office of a district of Hamburg or Berlin,
+        // which no municipality list holds; a bare "Harburg" beside it is that
+        // district, not the town of the same name in Bavaria.
+        let city_districts: Vec<&str> = organisations
+            .iter()
+            .filter_map(|o| o.name.strip_prefix("Bezirksamt "))
+            .collect();
+        places.retain(|p| {
+            !p.span
+                .slice(text)
+                .is_some_and(|written| city_districts.contains(&written))
+        });
         let doc = entities::collect(text, &places, entries, &organisations);
         let kinds: Vec<_> = doc.entities.iter().map(|e| e.kind).collect();
         // A kicker or dateline says where the news is from, not who acts; so
@@ -757,6 +769,13 @@ mod tests {
         let text = "Service-Desk\n\nDie Ämter Crivitz und Sternberger Seenlandschaft teilen sich einen Service-Desk.\n";
         let record = extract(text);
         assert_eq!(record.entities[0].id.as_deref(), Some("ars:130765668"));
+    }
+
+    #[test]
+    fn a_bare_name_beside_a_city_district_office_is_that_district() {
+        let text = "Neue Sporthalle für Harburg\n\nDas Bezirksamt Harburg lässt bis 2028 eine Sporthalle bauen. In Harburg fehlen seit Jahren Hallenzeiten.\n";
+        let names: Vec<String> = extract(text).entities.into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Bezirksamt Harburg"]);
     }
 
     #[test]

@@ -23,7 +23,8 @@
 //!   with a Land adjective or Land name (`Bundes…ministerium` alone);
 //!   `Senatsverwaltung für …`, `Senator`/`Senatorin für …`, `Behörde für …`,
 //!   `Senatskanzlei`, `Staatskanzlei`, `Finanzbehörde X` / `Hamburger Finanzbehörde`,
-//!   `Bezirksregierung X`, `Regierungspräsidium X`, `Landes-`/`Bundesrechnungshof`,
+//!   `Bezirksregierung X`, `Regierungspräsidium X`, `Bezirksamt X` (of a district of
+//!   Hamburg or Berlin), `Landes-`/`Bundesrechnungshof`,
 //!   `Rechnungshof X`, `(Thüringer) Landesverwaltungsamt`, `Bundesverwaltungsamt`,
 //!   `Landesamt`/`Bundesamt`/`Landesanstalt`/`Bundesanstalt für …` (also `in der …`:
 //!   "Bundesamt für Sicherheit in der Informationstechnik");
@@ -859,7 +860,7 @@ fn classify(word: &str) -> Option<Head> {
         "behörde" => head(Authority, F, Needs::Portfolio, Place::None),
         "senatskanzlei" | "staatskanzlei" => head(Authority, F, Needs::Nothing, Place::Land),
         "finanzbehörde" | "bezirksregierung" => head(Authority, F, Needs::Qualifier, Place::Any),
-        "regierungspräsidium" => head(Authority, N, Needs::Qualifier, Place::Any),
+        "regierungspräsidium" | "bezirksamt" => head(Authority, N, Needs::Qualifier, Place::Any),
         "landesrechnungshof" | "bundesrechnungshof" => {
             head(Authority, M, Needs::Nothing, Place::Land)
         }
