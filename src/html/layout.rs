@@ -273,11 +273,24 @@ fn class_cue(e: &Element, in_article: bool) -> Option<ClassCue> {
         e.attr("id").unwrap_or("")
     )
     .to_lowercase();
-    names
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let words = || {
+        names
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    // "paywall-teaser" is the subscription offer; "paywall-teil" and
+    // "paywalled-content" hold the article's own text behind it.
+    let behind_paywall =
+        words().any(|w| w.starts_with("paywall")) && words().any(|w| PAYWALLED_TEXT.contains(&w));
+    words()
+        .filter(|w| !(behind_paywall && w.starts_with("paywall")))
         .find_map(|w| word_cue(w, in_article))
 }
+
+/// Class words that, beside "paywall", name the text behind the paywall.
+const PAYWALLED_TEXT: &[&str] = &[
+    "teil", "content", "inhalt", "text", "body", "artikel", "article", "rest",
+];
 
 /// What one class or id word says. Short words must match whole; longer stems may
 /// also start or end a compound word (`mainnav`, `sharebar`, `site-footer`).
@@ -353,9 +366,9 @@ fn word_cue(w: &str, in_article: bool) -> Option<ClassCue> {
         "anzeige",
         "werbung",
         "sponsor",
+        "paywall",
         "outbrain",
         "taboola",
-        "paywall",
         "sitenotice",
         "announcement",
     ]) || exact(&["ad", "ads", "adslot", "promo"])
