@@ -700,6 +700,29 @@ mod tests {
     }
 
     #[test]
+    fn a_json_list_of_posts_is_read_like_a_feed() {
+        let text = r#"{"name": "Stadt Bünde", "messages": [
+ {"id": 1, "type": "service", "text": ""},
+ {"id": 2, "date": "2025-06-06T08:00:00", "text": ["Das Freibad öffnet am Samstag. Die Stadt zahlt 80.000 Euro für neue Duschen."]},
+ {"id": 3, "date": "2025-06-05T10:00:00", "text": [
+  {"type": "bold", "text": "Herford und Bünde teilen sich ein Rechenzentrum"},
+  "\n\nDie Stadt Herford und die Stadt Bünde arbeiten k\u00fcnftig beim Betrieb ihrer Server zusammen. Das sagte B\u00fcrgermeisterin ",
+  {"type": "bold", "text": "Jana Oberkamp"},
+  " am Donnerstag."]}
+]}"#;
+        let record = extract(text);
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Herford und Bünde teilen sich ein Rechenzentrum")
+        );
+        assert_eq!(record.published.as_deref(), Some("2025-06-05"));
+        assert_eq!(record.parties, ["Herford", "Bünde"]);
+        assert!(record.amounts.is_empty(), "{:?}", record.amounts);
+        let mention = &record.entities[0].mentions[0];
+        assert_eq!(&text[mention.start..mention.end], "Herford");
+    }
+
+    #[test]
     fn a_ticker_time_mark_is_no_headline_and_a_headline_kicker_no_party() {
         let text = "Dienstag, 7. Mai 2024\n\n+++ 09:12 Uhr +++\n\nGreven: Kreis Steinfurt und citeq arbeiten zusammen\n\nDer Kreis Steinfurt und die citeq arbeiten ab Juli beim Betrieb der Fachverfahren zusammen. Das hat der Kreistag am Montag beschlossen.\n";
         let record = extract(text);

@@ -1,7 +1,12 @@
 //! A single article as a JSON object: a CMS API response (WordPress's
 //! `/wp-json/wp/v2/posts/<id>`, with `title.rendered` and `content.rendered`), a
 //! schema.org `NewsArticle` (`headline`, `articleBody`, `datePublished`) or a
-//! scraper's one-object file (`title`, `text`, `date`).
+//! scraper's one-object file (`title`, `text`, `date`). An object whose article
+//! fields stand in a list of items (a news API's `articles`, a channel export's
+//! `messages`) is read like a web feed: the item with the most cooperation cues
+//! is the article, the first on a tie. A text given as a list of rich-text parts
+//! (plain strings and `{"type": "bold", "text": …}`) is read part by part; an
+//! item without a headline field is headed by its text's opening line.
 //!
 //! The article's fields are JSON strings holding HTML or text. Each is unescaped
 //! (`\n`, `\"`, `\/`, `\u00fc`) with every byte mapped back to the raw file, and
@@ -49,44 +54,64 @@ pub fn is_json_object(text: &str) -> bool {
         && object(text).is_some()
 }
 
-/// The layout, title and date of a JSON article, or `None` when the object has
-/// neither a headline nor a text field.
-pub(super) fn analyse(text: &str) -> Option<HtmlPage> {
+/// Field names of a list of items, one of which is the article.
+const ITEM_FIELDS: &[&str] = &[
+    "articles", "items", "posts", "entries", "messages", "results", "data", "news",
+];
+
+/// The fields of one JSON object, each with its raw value (borrowed from the
+/// document, so that its offset can be found).
+type Fields<'t> = BTreeMap<String, &'t RawValue>;
+
+/// The layout, title and date of a JSON article, or `None` when neither the
+/// object nor an item of its lists has a headline or a text field. `weight`
+/// ranks items as in a web feed.
+pub(super) fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> Option<HtmlPage> {
     let fields = object(text)?;
-    let string_of = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|name| fields.get(*name).and_then(|v| string_value(text, v)))
-    };
-    let title_field = string_of(TITLE_FIELDS);
-    let text_field = string_of(TEXT_FIELDS);
-    if title_field.is_none() && text_field.is_none() {
+    if first_values(text, &fields, TEXT_FIELDS).is_empty() {
+        if let Some(item) = chosen_item(text, &fields, weight) {
+            return article(text, &item);
+        }
+    }
+    article(text, &fields)
+}
+
+/// The page of one article object.
+fn article(text: &str, fields: &Fields<'_>) -> Option<HtmlPage> {
+    let title_field = first_values(text, fields, TITLE_FIELDS);
+    let text_field = first_values(text, fields, TEXT_FIELDS);
+    if title_field.is_empty() && text_field.is_empty() {
         return None;
     }
     let mut blocks = Vec::new();
     let mut title = None;
-    if let Some(raw) = title_field {
-        let first = blocks.len();
-        push_field(&mut blocks, text, raw, Some(BlockLabel::Title));
-        let plain = |s: &str| super::decode_references(&unescape(s));
-        title = Some(title_of(text, &blocks[first..], plain)).filter(|t| !t.is_empty());
-    }
-    let summary = string_of(SUMMARY_FIELDS);
-    match text_field {
-        Some(raw) => {
-            push_field(&mut blocks, text, raw, None);
-            if let Some(raw) = summary {
-                push_field(&mut blocks, text, raw, Some(BlockLabel::Other));
-            }
+    if !title_field.is_empty() {
+        for &raw in &title_field {
+            push_field(&mut blocks, text, raw, Some(BlockLabel::Title));
         }
-        None => {
-            if let Some(raw) = summary {
-                push_field(&mut blocks, text, raw, None);
-            }
+        let plain = |s: &str| super::decode_references(&unescape(s));
+        title = Some(title_of(text, &blocks, plain)).filter(|t| !t.is_empty());
+    }
+    let summary = first_values(text, fields, SUMMARY_FIELDS);
+    let body = if text_field.is_empty() {
+        &summary
+    } else {
+        &text_field
+    };
+    let first_body_block = blocks.len();
+    for &raw in body {
+        push_field(&mut blocks, text, raw, None);
+    }
+    if title.is_none() {
+        title = opening_line_as_title(text, &mut blocks[first_body_block..]);
+    }
+    if !text_field.is_empty() {
+        for &raw in &summary {
+            push_field(&mut blocks, text, raw, Some(BlockLabel::Other));
         }
     }
     let published = DATE_FIELDS.iter().find_map(|name| {
-        let raw = fields.get(*name).and_then(|v| string_value(text, v))?;
+        let raw = *string_values(text, fields.get(*name)?).first()?;
         super::meta::parse_date(&unescape(raw.slice(text)?))
     });
     blocks.sort_by_key(|b: &Block| b.span.start);
@@ -97,9 +122,98 @@ pub(super) fn analyse(text: &str) -> Option<HtmlPage> {
     })
 }
 
+/// A post without a headline field opens with its headline on a line of its
+/// own ("Nordwestmecklenburg wird Träger der KSM" over the text): a first block
+/// of at most [`MAX_OPENING_TITLE_WORDS`] words that ends in no full stop
+/// becomes the title.
+fn opening_line_as_title(text: &str, blocks: &mut [Block]) -> Option<String> {
+    let first = blocks.first_mut()?;
+    let line = super::meta::collapse(&unescape(first.span.slice(text)?));
+    let words = line.split_whitespace().count();
+    let headline = (2..=MAX_OPENING_TITLE_WORDS).contains(&words)
+        && !line.ends_with(['.', ',', ':', ';'])
+        && first.label.is_content();
+    headline.then(|| {
+        first.label = BlockLabel::Title;
+        line
+    })
+}
+
+/// The most words an opening line may have to head its post.
+const MAX_OPENING_TITLE_WORDS: usize = 15;
+
+/// The item of the object's first list of items that `weight` ranks first, the
+/// first on a tie; only items with a headline or text field count.
+fn chosen_item<'t>(
+    text: &'t str,
+    fields: &Fields<'t>,
+    weight: &dyn Fn(&str) -> usize,
+) -> Option<Fields<'t>> {
+    let items: Vec<Fields<'t>> = ITEM_FIELDS.iter().find_map(|name| {
+        let list: Vec<&RawValue> = serde_json::from_str(fields.get(*name)?.get()).ok()?;
+        let items: Vec<Fields<'t>> = list
+            .into_iter()
+            .filter_map(|item| serde_json::from_str::<Fields<'t>>(item.get()).ok())
+            .filter(|item| !first_values(text, item, TEXT_FIELDS).is_empty())
+            .collect();
+        (!items.is_empty()).then_some(items)
+    })?;
+    let weight_of = |item: &Fields<'t>| -> usize {
+        [TITLE_FIELDS, TEXT_FIELDS, SUMMARY_FIELDS]
+            .iter()
+            .flat_map(|names| first_values(text, item, names))
+            .filter_map(|span| span.slice(text))
+            .map(|raw| weight(&unescape(raw)))
+            .sum()
+    };
+    let mut best: Option<(usize, Fields<'t>)> = None;
+    for item in items {
+        let w = weight_of(&item);
+        if best.as_ref().map_or(true, |(b, _)| w > *b) {
+            best = Some((w, item));
+        }
+    }
+    best.map(|(_, item)| item)
+}
+
+/// The string spans of the first of `names` that the object holds as text.
+fn first_values(text: &str, fields: &Fields<'_>, names: &[&str]) -> Vec<crate::span::Span> {
+    names
+        .iter()
+        .filter_map(|name| fields.get(*name))
+        .map(|v| string_values(text, v))
+        .find(|spans| !spans.is_empty())
+        .unwrap_or_default()
+}
+
 /// The top-level fields of the object `text`, each with its raw value.
-fn object(text: &str) -> Option<BTreeMap<String, &RawValue>> {
+fn object(text: &str) -> Option<Fields<'_>> {
     serde_json::from_str(text.trim_start_matches('\u{FEFF}')).ok()
+}
+
+/// The spans of the characters of a text value: a string, its `rendered` field
+/// (WordPress), or the parts of a rich text, strings and objects with a `text`.
+fn string_values(text: &str, value: &RawValue) -> Vec<crate::span::Span> {
+    let filled = |span: &crate::span::Span| span.start < span.end;
+    if !value.get().starts_with('[') {
+        return string_value(text, value)
+            .into_iter()
+            .filter(filled)
+            .collect();
+    }
+    let parts: Vec<&RawValue> = serde_json::from_str(value.get()).unwrap_or_default();
+    parts
+        .into_iter()
+        .filter_map(|part| {
+            if part.get().starts_with('{') {
+                let inner: Fields<'_> = serde_json::from_str(part.get()).ok()?;
+                string_value(text, inner.get("text")?)
+            } else {
+                string_value(text, part)
+            }
+        })
+        .filter(filled)
+        .collect()
 }
 
 /// The span of the characters of a string value in `text` (quotes excluded):

@@ -62,7 +62,7 @@ pub fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> HtmlPage {
         }
     }
     if json::is_json_object(text) {
-        if let Some(page) = json::analyse(text) {
+        if let Some(page) = json::analyse(text, weight) {
             return page;
         }
     }
