@@ -243,13 +243,16 @@ const NAV_WORDS: &[&str] = &[
     "übersicht",
 ];
 
-/// A horizontal rule drawn with characters ("=====", "-----", "* * *"): it
-/// separates page parts and is never text.
+/// A horizontal rule drawn with characters ("=====", "-----", "* * *", or a
+/// row of ten dots or more, ". . . . ."): it separates page parts and is never
+/// text.
 pub(crate) fn is_rule(line: &str) -> bool {
     // Most lines fail on their first character, before any count.
-    line.chars()
-        .all(|c| c.is_whitespace() || "=-_*~#+·•–—".contains(c))
-        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
+    let drawn = |marks: &str, least: usize| {
+        line.chars().all(|c| c.is_whitespace() || marks.contains(c))
+            && line.chars().filter(|c| !c.is_whitespace()).count() >= least
+    };
+    drawn("=-_*~#+·•–—", 3) || drawn(".", 10)
 }
 
 /// Words that may sit between navigation words ("nach oben", "Link mailen").
@@ -311,7 +314,7 @@ impl Cues {
                 r"(?i)[(\[]\s*(?:fotos?|bild|bildquelle|quelle|grafik)\s*:[^)\]]*[)\]]$|[.!?]\s+(?:fotos?|bild|bildquelle)\s*:\s*[^.!?:]{2,60}$",
             ),
             byline: re(
-                r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4},?(?:\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*[·|,–-]\s*Von\s+\p{Lu}|^(?:(?:Redakteur(?:in)?|Autor(?:in)?|Text|Verfasst\s+von|Geschrieben\s+von|Ein\s+Beitrag\s+von)\s*:?\s+\p{Lu}|Von\s+(?:(?:Dr\.|Prof\.)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3}\s*(?:$|[|,;–-]|und\s))",
+                r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4},?(?:\s+\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*[·|,–-]\s*Von\s+\p{Lu}|^(?:(?:Redakteur(?:in)?|Autor(?:in)?|Text|Verfasst\s+von|Geschrieben\s+von|Ein\s+Beitrag\s+von)\s*:?\s+\p{Lu}|Von\s+(?:unsere[mr]\s+(?:Redakteur|Korrespondent|Mitarbeiter|Reporter)(?:in)?\s+)?(?:(?:Dr\.|Prof\.)\s+)?\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){1,3}\s*(?:$|[|,;–-]|und\s))",
             ),
             postcode_line: re(r"^(?:D-\s?)?\d{5}\s+\p{Lu}"),
             postcode_any: re(r"\b\d{5}\s+\p{Lu}\p{Ll}"),
