@@ -203,6 +203,11 @@ const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
 /// such sentences are no parties.
 const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden|wäre|wären)\b|\bob\b[^.;]{0,160}?,\s*(?:ist|sei|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss|nicht\s+entschieden)\b|\b(?:ist|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss),\s*ob\b|\binteresse\b[^.;]{0,160}?\b(?:signalisiert|bekundet|angemeldet|gezeigt)\b|\b(?:signalisiert|bekundet|signalisieren|bekunden)\b[^.;]{0,60}?\binteresse\b";
 
+/// Sentences that report a cooperation only being examined ("prüfen eine
+/// gemeinsame IT", "eine Studie soll klären", "loten aus", "erwägen"). An
+/// article whose every cue sentence says so reports no cooperation yet.
+const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|untersuch(?:en|t|te|ten)|erwäg(?:en|t|te|ten)|sondier\w*)\b|\bsoll(?:en)?\s+klären\b|\blot(?:en|et|eten)\b[^.;]{0,80}?\baus\b|\bdenk(?:en|t)\b[^.;]{0,80}?\bnach\b";
+
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\bkommt\s+nicht\s+zustande\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
 
@@ -233,6 +238,7 @@ pub struct CooperationClassifier {
     funding: Regex,
     rejection: Regex,
     prospect: Regex,
+    examination: Regex,
     supervision: Regex,
 }
 
@@ -256,6 +262,7 @@ impl CooperationClassifier {
             funding: crate::pattern::compile(FUNDING)?,
             rejection: crate::pattern::compile(REJECTION)?,
             prospect: crate::pattern::compile(PROSPECT)?,
+            examination: crate::pattern::compile(EXAMINATION)?,
             supervision: crate::pattern::compile(SUPERVISION)?,
         })
     }
@@ -278,6 +285,8 @@ impl CooperationClassifier {
         let mut evidence = Vec::new();
         let mut parties: Vec<usize> = Vec::new();
         let mut party_sentences = 0;
+        // Cue sentences that report more than a cooperation being weighed.
+        let mut firm_sentences = 0;
         // A heading that turns a cooperation down ("Kein gemeinsames
         // Rechenzentrum", or a headline "Aus für …") speaks for the section below
         // it, up to the next heading: the plan its sentences report was dropped.
@@ -314,9 +323,11 @@ impl CooperationClassifier {
             if found.is_empty() || self.rejection.is_match(words) {
                 continue;
             }
-            if party_sentences > 0 && self.prospect.is_match(words) {
+            let weighed = self.prospect.is_match(words) || self.examination.is_match(words);
+            if party_sentences > 0 && weighed {
                 continue;
             }
+            firm_sentences += usize::from(!weighed);
             // An authority that approves or supervises is no partner, nor is a
             // place named by its office ("Landratsamt Passau").
             if self.supervision.is_match(words) {
@@ -363,7 +374,7 @@ impl CooperationClassifier {
             });
             parties.extend(home);
         }
-        if parties.len() < 2 {
+        if parties.len() < 2 || firm_sentences == 0 {
             return Decision::default();
         }
         let kind = kind_of(&weights, &parties, kinds);
@@ -996,6 +1007,19 @@ mod tests {
         let d = decide("Neue IT|Jena und Gera arbeiten künftig zusammen.|Ob sich auch Weimar der Zusammenarbeit anschließt, ist offen.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
         let d = decide("Neue IT|Jena und Gera arbeiten künftig zusammen.|Noch ist offen, ob Weimar der Zusammenarbeit beitritt.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+    }
+
+    #[test]
+    fn a_cooperation_only_examined_is_none_yet() {
+        let d = decide("Jena und Gera prüfen gemeinsame IT|Die Städte Jena und Gera prüfen, ob sie ihre Server gemeinsam betreiben.|Eine Machbarkeitsstudie soll klären, ob Jena und Gera mit einem gemeinsamen Rechenzentrum sparen.");
+        assert!(!d.cooperation);
+        // A study first, then a decision: the decision is the cooperation.
+        let d = decide("Jena und Gera prüften gemeinsame IT|Nach der Machbarkeitsstudie haben Jena und Gera einen Vertrag über ein gemeinsames Rechenzentrum geschlossen.");
+        assert!(d.cooperation);
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+        // A body examining whether to join is no party of the others' cooperation.
+        let d = decide("Neue IT|Jena und Gera betreiben ihre Server künftig gemeinsam.|Auch Weimar prüft derzeit, ob es sich der Kooperation anschließt.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
     }
 
