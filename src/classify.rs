@@ -133,6 +133,12 @@ const PHRASES: &[(&str, Cue)] = &[
         r"\bl(?:ässt|assen)\b[^;:]{0,160}?\bbetreiben\b",
         Cue::Outsourcing,
     ),
+    // The taker in the dative: "überträgt die Betreuung einem externen
+    // Dienstleister".
+    (
+        r"(?:^|\W)(?:überträgt|übertragen|übergibt|übergeben|vergibt|vergeben)\b[^;:]{0,160}?\b(?:einem|einer|dem|der)\s+(?:\w+\s+){0,2}?(?:dienstleister|anbieter|unternehmen|firma|partner)\b",
+        Cue::Outsourcing,
+    ),
     (r"\bgibt\b[^;:]{0,120}?\bab\b", Cue::Outsourcing),
     // "gibt den Betrieb aus der Hand"; "beschlossen, die Server der AKDB zu
     // übertragen" (the taker in the dative, with no "an").
@@ -526,15 +532,20 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
         .filter(|(span, _)| sentence.contains(*span))
         .collect();
     let dateline_end = dateline_end(view, sentence, &in_sentence);
+    // What stands before a mention is read within its sentence: the end of a
+    // headline above ("… bleiben im Kreishaus") is no locative for the first
+    // body sentence ("Der Kreis Dithmarschen überträgt …").
+    let (sentence_start, _) = view.normalized_range(sentence);
     let mut previous_end: Option<usize> = None;
     for &(span, entry) in &in_sentence {
         let (start, end) = view.normalized_range(span);
         let seat = previous_end.is_some_and(|prev| is_seat(norm, prev, start, end));
         previous_end = Some(end);
-        if end <= dateline_end || seat || in_club_name(&norm[..start]) {
+        let before = norm.get(sentence_start..start).unwrap_or_default();
+        if end <= dateline_end || seat || in_club_name(before) {
             continue;
         }
-        let head = norm[..start].trim_end();
+        let head = before.trim_end();
         let joined = previous_locative_end.is_some_and(|prev| {
             let between = norm.get(prev..start).unwrap_or_default().trim();
             matches!(between, "und" | "," | "sowie" | "oder")

@@ -723,6 +723,14 @@ mod tests {
     }
 
     #[test]
+    fn a_district_handing_its_desks_to_a_firm_is_a_party_below_a_subtitle_ending_in_a_venue() {
+        let text = "Service-Desk der Kreisverwaltung geht an Bechtle\n            Fachverfahren bleiben im Kreishaus\n\n            Der Kreis Nordfriesland überträgt die Betreuung seiner Arbeitsplätze einem externen Dienstleister.             Den Zuschlag hat die Bechtle AG erhalten.\n";
+        let record = extract(text);
+        assert!(record.cooperation);
+        assert_eq!(record.parties, ["Kreis Nordfriesland", "Bechtle AG"]);
+    }
+
+    #[test]
     fn a_ticker_time_mark_is_no_headline_and_a_headline_kicker_no_party() {
         let text = "Dienstag, 7. Mai 2024\n\n+++ 09:12 Uhr +++\n\nGreven: Kreis Steinfurt und citeq arbeiten zusammen\n\nDer Kreis Steinfurt und die citeq arbeiten ab Juli beim Betrieb der Fachverfahren zusammen. Das hat der Kreistag am Montag beschlossen.\n";
         let record = extract(text);
