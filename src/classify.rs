@@ -190,12 +190,13 @@ const PHRASES: &[(&str, Cue)] = &[
 ];
 
 /// Sentences that name who runs the joint service ("Betreiber wird …", "Den
-/// Betrieb übernehmen …", "Die Leitung übernimmt …", "… bringt ihr
-/// Rechenzentrum als Partner ein", "Betreiben sollen es …", "Betrieben wird
-/// es vom …"). The IT providers they name act for the parties and are parties
+/// Betrieb übernehmen …", "Die Leitung übernimmt …", "… übernimmt den
+/// Rechenzentrumsbetrieb", "… bringt ihr Rechenzentrum als Partner ein",
+/// "Betreiben sollen es …", "Danach betreibt …", "Betrieben wird es vom …").
+/// The IT providers they name act for the parties and are parties
 /// too; one that only hosts the service ("Betrieben werden die Dienste im
 /// Rechenzentrum des DVZ") is not named as its agent.
-const OPERATOR: &str = r"^betreiben\b|^betrieben\s+(?:wird|werden)\b[^;:]{0,80}?\b(?:vom|von\s+(?:der|dem|den))\b|\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?\b(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
+const OPERATOR: &str = r"^betreiben\b|^(?:danach\s+|dann\s+|künftig\s+)?betreibt\b|^betrieben\s+(?:wird|werden)\b[^;:]{0,80}?\b(?:vom|von\s+(?:der|dem|den))\b|\bbetreiber(?:in)?\b|\b(?:betrieb|leitung|federführung)\b[^;:]{0,60}?\sübern(?:ehmen|immt)\b|(?:^|\W)übern(?:ehmen|immt)\b[^;:]{0,40}?(?:\b|\w+)(?:betrieb|leitung|federführung)\b|\bals\s+(?:partner|betreiber|dienstleister)\b|\b(?:wird|werden)\b[^;:]{0,120}?\bbetrieben\b";
 
 /// Sentences in which a body pays for the cooperation of others.
 const FUNDING: &str = r"(?:^|\W)(?:fördert|fördern|förderte|gefördert|bezuschusst|bezuschussen)\b|\b(?:zuschuss|zuschüsse|fördermittel|förderprogramm|finanziert|fonds\b)|(?:^|\W)unterstütz(?:t|en|te|ten)\b[^.;]{0,80}?\bmit\s+(?:rund\s+|über\s+|bis\s+zu\s+)?\d";
@@ -900,6 +901,14 @@ mod tests {
         // Named once only, the town is not taken for the page's own.
         let d = decide("Neues aus Jena|Der Stadtrat hat einer Zweckvereinbarung mit der Stadt Gera zugestimmt.");
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn a_provider_that_takes_over_the_running_is_a_party() {
+        let d = decide("IT-Nachrichten|Sachsen und Bayern betreiben ihre Steuer-IT künftig gemeinsam.|Danach betreibt KDO von 2027 an die Verfahren beider Länder.");
+        assert_eq!(names(&d), ["Sachsen", "Bayern", "KDO"]);
+        let d = decide("IT-Nachrichten|Sachsen und Bayern betreiben ihre Steuer-IT künftig gemeinsam.|KDO übernimmt von 2027 an den Rechenzentrumsbetrieb.");
+        assert_eq!(names(&d), ["Sachsen", "Bayern", "KDO"]);
     }
 
     #[test]
