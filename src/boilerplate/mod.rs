@@ -860,6 +860,17 @@ fn title_like(l: &Line<'_>) -> bool {
         && (3..=250).contains(&l.chars)
         && !l.text.ends_with([':', ','])
         && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !is_numbered_item(l.text)
+}
+
+/// An item of a numbered list set with a gap after its number ("1.  Fragestunde",
+/// "12.\tBekanntgaben"), as agendas and minutes set them: never a headline.
+fn is_numbered_item(line: &str) -> bool {
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < line.len()
+        && rest
+            .strip_prefix(['.', ')'])
+            .is_some_and(|r| r.starts_with('\t') || r.starts_with("  "))
 }
 
 /// Small words inside place names ("Frankfurt am Main", "Lohr an der Lahn").
@@ -1466,6 +1477,26 @@ mod tests {
         ] {
             let _ = c.classify(text);
         }
+    }
+
+    #[test]
+    fn an_agenda_item_is_never_the_headline() {
+        let text = "Öffentliche Bekanntmachung\nEinladung zur Sitzung des Gemeinderats\nam Dienstag, 3. März 2026, 19 Uhr,\nim Sitzungssaal, Marktplatz 1, 72000 Kranichsee\n\n1.  Fragestunde für Einwohner\n2.\tHaushalt 2026\n";
+        let c = BoilerplateClassifier::new();
+        let titles: Vec<&str> = c
+            .classify(text)
+            .iter()
+            .filter(|b| b.label == BlockLabel::Title)
+            .filter_map(|b| b.span.slice(text))
+            .collect();
+        assert!(
+            !titles
+                .iter()
+                .any(|t| t.contains("Fragestunde") || t.contains("Haushalt")),
+            "{titles:?}"
+        );
+        assert!(is_numbered_item("12.  Bekanntgaben") && is_numbered_item("3)\tAnfragen"));
+        assert!(!is_numbered_item("1. FC Nürnberg baut ein Rechenzentrum"));
     }
 
     #[test]
