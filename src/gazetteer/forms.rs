@@ -226,6 +226,9 @@ pub fn forms(entry: &Entry) -> Vec<Form> {
                         push(g, FormKind::Alias, false);
                     }
                 }
+                for g in head_genitives(name) {
+                    push(g, FormKind::Alias, false);
+                }
             }
         }
     }
@@ -281,6 +284,31 @@ fn genitives(name: &str) -> Vec<String> {
     } else {
         vec![format!("{name}s")]
     }
+}
+
+/// Head nouns of organisation names and the genitive endings they take.
+const HEAD_GENITIVES: &[(&str, &[&str])] = &[
+    ("zentrum", &["s"]),
+    ("ministerium", &["s"]),
+    ("unternehmen", &["s"]),
+    ("verband", &["s", "es"]),
+    ("verbund", &["s", "es"]),
+    ("betrieb", &["s", "es"]),
+    ("amt", &["s", "es"]),
+];
+
+/// Genitives of a name of several words whose first word is its head noun:
+/// "IT-Dienstleistungszentrums Saarland", "Zweckverbandes Kommunale Daten".
+fn head_genitives(name: &str) -> Vec<String> {
+    let Some((head, rest)) = name.split_once(' ') else {
+        return Vec::new();
+    };
+    let lower = head.to_lowercase();
+    HEAD_GENITIVES
+        .iter()
+        .filter(|(noun, _)| lower.ends_with(noun))
+        .flat_map(|(_, endings)| endings.iter().map(move |e| format!("{head}{e} {rest}")))
+        .collect()
 }
 
 /// City adjectives: "Leipziger", "Dresdner", "Münchner", "Saarbrücker", "Essener".
@@ -400,6 +428,24 @@ mod tests {
             sorted, PREFIXES,
             "PREFIXES must stay sorted for binary search"
         );
+    }
+
+    #[test]
+    fn organisation_names_decline_their_head_noun() {
+        let texts = |e: &Entry| forms(e).into_iter().map(|f| f.text).collect::<Vec<_>>();
+        let dlz = entry(
+            "IT-Dienstleistungszentrum Saarland",
+            EntityKind::Provider,
+            0,
+        );
+        assert!(texts(&dlz).contains(&"IT-Dienstleistungszentrums Saarland".to_owned()));
+        let zv = entry("Zweckverband Kommunale Daten", EntityKind::Provider, 0);
+        let zv_forms = texts(&zv);
+        assert!(zv_forms.contains(&"Zweckverbands Kommunale Daten".to_owned()));
+        assert!(zv_forms.contains(&"Zweckverbandes Kommunale Daten".to_owned()));
+        // A name whose first word is no head noun keeps its words.
+        let kdn = entry("Kommunale Datenverarbeitung Nord", EntityKind::Provider, 0);
+        assert!(!texts(&kdn).iter().any(|t| t.starts_with("Kommunales")));
     }
 
     #[test]
