@@ -397,3 +397,26 @@ fn tenth_holdout_scores_stay_above_their_floors() {
         2,
     );
 }
+
+/// The eleventh held-out set. Each file is read here as one document, so the
+/// WARC capture is scored too (the CLI splits it into its records, which name
+/// their WARC record in `source`).
+#[test]
+fn eleventh_holdout_scores_stay_above_their_floors() {
+    check_floors(
+        "holdout11",
+        &[
+            "entities=0.90",
+            "parties=0.82",
+            "officials=0.82",
+            "roles=0.92",
+            "dates=0.88",
+            "amounts=0.92",
+            "published=0.60",
+            "title=0.60",
+            "cooperation=0.95",
+            "kind=0.70",
+        ],
+        10,
+    );
+}
