@@ -22,8 +22,8 @@
 //!    line the layout marks as the page's dateline (on HTML pages, an element of
 //!    class "datum" after a short press-release number).
 //! 4. In header lines, body and menus (a job ad's action bar): a date after a
-//!    strong cue ("Veröffentlicht am", "Pressemitteilung vom", "Stand:", "Zuletzt
-//!    aktualisiert:") at the start of a field.
+//!    strong cue ("Veröffentlicht am", "Pressemitteilung vom", "Artikel vom",
+//!    "Stand:", "Zuletzt aktualisiert:") at the start of a field.
 //! 5. Failing all of these, the page's own edit stamp, wherever the layout put it
 //!    (wikis set it in the footer): "Diese Seite wurde zuletzt am 14. Januar 2026
 //!    um 09:12 Uhr bearbeitet." A wiki page has no other date of its own.
@@ -70,7 +70,7 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         )
         .ok()?,
         strong_cue: compile(
-            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|stand|datum|online\s+seit|eingestellt(?:\s+am)?|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom)\W*$",
+            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|stand|datum|online\s+seit|eingestellt(?:\s+am)?|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom|(?:artikel|beitrag|meldung|bericht)\s+vom)\W*$",
         )
         .ok()?,
         body_prefix: compile(
