@@ -245,7 +245,7 @@ impl OfficialFinder {
             held_by,
             name_at_start: compile(&format!(r"^{TITLES}(?P<name>{NAME})(?:\W|$)"))?,
             name_before_comma: compile(&format!(
-                r"(?P<name>{NAME}),\s+(?:(?:bisher|bislang|zuvor|früher|künftig|derzeit|seit\s+\d{{4}})\s+)?(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
+                r"(?P<name>{NAME})(?:\s+(?:{VERB_PARTICLES}))?,\s+(?:(?:bisher|bislang|zuvor|früher|künftig|derzeit|seit\s+\d{{4}})\s+)?(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
             ))?,
             name_with_brackets: compile(&format!(
                 r"{TITLES}(?P<name>{NAME})\s*\((?P<org>[^()]{{2,60}})\)"
@@ -786,6 +786,10 @@ const ORG_GLUE: &[&str] = &["des", "der", "von", "vom", "im", "in", "bei", "für
 /// A form of address and academic titles before a name ("Herrn Dr. Max Muster" in
 /// minutes and letters); they are not part of it.
 const TITLES: &str = r"(?:(?:Herrn?|Frau)(?:\s|&nbsp;)+)?(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?(?:\s|&nbsp;)+)*";
+
+/// Particles of separable verbs that may stand between a name and its role
+/// ("Den Umzug bereitet Ulrike Vollrath vor, Leiterin des Fachdienstes IT").
+const VERB_PARTICLES: &str = "vor|an|auf|aus|ein|mit|ab|bei|zu|fest|hin|weiter|zurück|entgegen|dar";
 
 /// A person's name: first name, optional initials, optional particle, surname. A
 /// word split by a line-end hyphen ("Hol-\nger") counts as one word; on HTML pages
