@@ -22,7 +22,8 @@
 //!    is legal; a short line between a blank line and a photo credit is its caption;
 //!    a teaser heading takes every following line until a long paragraph of running
 //!    text resumes the article; a short line above a `[date] … mehr...` line is its
-//!    headline, a short line below it its caption.
+//!    headline, a short line below it its caption; a headline over one paragraph,
+//!    boxed between two long drawn rules below the article's start, is another item.
 //! 4. Position: the article runs from the first to the last line of running text
 //!    (prose) left unlabelled. Above it, the first headline-like line is the title, a
 //!    short line ending in a colon (or a lone name) right above it the kicker, lines
@@ -230,7 +231,6 @@ impl BoilerplateClassifier {
         self.headless_teasers(&lines, &cues, &mut labels);
         later_wire_items(&lines, &mut labels);
         ruled_items(&lines, &mut labels);
-
         self.by_position(&lines, &mut labels);
         self.dated_bylines(&lines, &mut labels);
         promote_headline(&lines, &mut labels);

@@ -128,7 +128,9 @@ fn article(text: &str, fields: &Fields<'_>) -> Option<HtmlPage> {
 /// becomes the title.
 fn opening_line_as_title(text: &str, blocks: &mut [Block]) -> Option<String> {
     let first = blocks.first_mut()?;
-    let line = super::meta::collapse(&unescape(first.span.slice(text)?));
+    let line = super::meta::collapse(&super::decode_references(&unescape(
+        first.span.slice(text)?,
+    )));
     let words = line.split_whitespace().count();
     let headline = (2..=MAX_OPENING_TITLE_WORDS).contains(&words)
         && !line.ends_with(['.', ',', ':', ';'])
@@ -143,7 +145,7 @@ fn opening_line_as_title(text: &str, blocks: &mut [Block]) -> Option<String> {
 const MAX_OPENING_TITLE_WORDS: usize = 15;
 
 /// The item of the object's first list of items that `weight` ranks first, the
-/// first on a tie; only items with a headline or text field count.
+/// first on a tie; only items with a text field count.
 fn chosen_item<'t>(
     text: &'t str,
     fields: &Fields<'t>,
