@@ -384,20 +384,36 @@ fn stands_for_its_land(party: &Entity, lands: &[&str]) -> bool {
             .any(|(land, city)| *city == party.name && lands.contains(land))
 }
 
-/// The mention that opens the article's first body paragraph as its dateline
-/// ("Cochem. Der Landkreis …"), if one does; emphasis or a tag before it is no
-/// word.
+/// The mention that opens one of the article's first body paragraphs as its
+/// dateline ("Cochem. Der Landkreis …"), if one does; emphasis or a tag before it
+/// is no word. A standfirst set as body text may stand above the paragraph the
+/// dateline opens, and a stray word set as body ("DAK+", a logo's text) is no
+/// paragraph.
 fn inline_dateline(text: &str, paragraphs: &[Block], mentions: &[(Span, usize)]) -> Option<Span> {
-    let first = paragraphs
+    paragraphs
         .iter()
-        .find(|b| b.label == BlockLabel::Body)?
-        .span;
-    let (mention, _) = mentions.iter().find(|(m, _)| first.contains(*m))?;
-    let before = text.get(first.start..mention.start)?;
-    let rest = text.get(mention.end..first.end)?;
-    (only_inline_markup(before.trim_matches(is_emphasis)) && closes_dateline(rest))
-        .then_some(*mention)
+        .filter(|b| {
+            b.label == BlockLabel::Body
+                && b.span
+                    .slice(text)
+                    .is_some_and(|t| t.split_whitespace().count() >= DATELINE_PARAGRAPH_WORDS)
+        })
+        .take(DATELINE_PARAGRAPHS)
+        .find_map(|paragraph| {
+            let span = paragraph.span;
+            let (mention, _) = mentions.iter().find(|(m, _)| span.contains(*m))?;
+            let before = text.get(span.start..mention.start)?;
+            let rest = text.get(mention.end..span.end)?;
+            (only_inline_markup(before.trim_matches(is_emphasis)) && closes_dateline(rest))
+                .then_some(*mention)
+        })
 }
+
+/// The fewest words of a paragraph an inline dateline may open.
+const DATELINE_PARAGRAPH_WORDS: usize = 5;
+
+/// How many of the first body paragraphs may open with the dateline.
+const DATELINE_PARAGRAPHS: usize = 2;
 
 /// The mention that opens the headline as its kicker, set apart by a colon
 /// ("Schwerin: Kommunale IT-Dienstleister fusionieren"), like a kicker line of
@@ -835,6 +851,16 @@ mod tests {
         let text = "Gemeinsame IT\n\nCochem und Zell betreiben ihre Server künftig gemeinsam.\n";
         let record = extract(text);
         assert_eq!(record.parties, ["Cochem", "Zell (Mosel)"]);
+        // A standfirst set as body text may stand above the paragraph the
+        // dateline opens.
+        let html = "<html><body><h1>Kreis vergibt seine IT</h1>\
+            <p>Der Kreistag stimmt einem Vertrag über fünf Jahre zu.</p>\
+            <p><strong>Cochem.</strong> Der Landkreis Cochem-Zell lässt seine Informationstechnik künftig von der Bechtle AG betreiben.</p>\
+            </body></html>";
+        assert_eq!(
+            extract(html).parties,
+            ["Landkreis Cochem-Zell", "Bechtle AG"]
+        );
     }
 
     #[test]
