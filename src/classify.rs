@@ -432,7 +432,10 @@ impl CooperationClassifier {
             })
             .collect();
         for (cue, re) in &self.phrases {
-            found.extend(re.find_iter(sentence).map(|m| {
+            // "Das Land ist einer ihrer Träger" tells who owns a provider, not
+            // who joins it now.
+            let standing = |m: &regex::Match<'_>| ONE_OF.iter().any(|w| m.as_str().contains(w));
+            found.extend(re.find_iter(sentence).filter(|m| !standing(m)).map(|m| {
                 let lead = m.len()
                     - m.as_str()
                         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -443,6 +446,15 @@ impl CooperationClassifier {
         found
     }
 }
+
+/// Words that make a membership one among several standing ones ("einer ihrer
+/// Träger", "eines der Mitglieder").
+const ONE_OF: &[&str] = &[
+    " einer ihrer ",
+    " einer seiner ",
+    " eines der ",
+    " einer der ",
+];
 
 /// True when a cue word follows a copula and article ("eGo-Saar ist der
 /// gemeinsame Zweckverband der Kommunen"): the sentence says what a body is, not
@@ -901,6 +913,15 @@ mod tests {
         // Named once only, the town is not taken for the page's own.
         let d = decide("Neues aus Jena|Der Stadtrat hat einer Zweckvereinbarung mit der Stadt Gera zugestimmt.");
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn an_owner_of_the_provider_named_in_passing_is_no_party() {
+        let d = decide("Neue IT|Jena und Gera lassen ihre Server künftig von KDO betreiben.|Bayern ist einer ihrer Träger.");
+        assert_eq!(names(&d), ["Jena", "Gera", "KDO"]);
+        // Joining as a member is news.
+        let d = decide("Neue IT|Jena und Gera lassen ihre Server künftig von KDO betreiben.|Weimar ist nun Mitglied der KDO.");
+        assert_eq!(names(&d), ["Jena", "Gera", "KDO", "Weimar"]);
     }
 
     #[test]
