@@ -244,8 +244,8 @@ pub struct CooperationClassifier {
     merger_product: Regex,
     funding: Regex,
     rejection: Regex,
-    prospect: Regex,
-    examination: Regex,
+    /// [`PROSPECT`] and [`EXAMINATION`] in one pattern: one scan a sentence.
+    weighing: Regex,
     supervision: Regex,
 }
 
@@ -268,8 +268,7 @@ impl CooperationClassifier {
             merger_product: crate::pattern::compile(MERGER_PRODUCT)?,
             funding: crate::pattern::compile(FUNDING)?,
             rejection: crate::pattern::compile(REJECTION)?,
-            prospect: crate::pattern::compile(PROSPECT)?,
-            examination: crate::pattern::compile(EXAMINATION)?,
+            weighing: crate::pattern::compile(&format!("{PROSPECT}|{EXAMINATION}"))?,
             supervision: crate::pattern::compile(SUPERVISION)?,
         })
     }
@@ -330,7 +329,7 @@ impl CooperationClassifier {
             if found.is_empty() || self.rejection.is_match(words) {
                 continue;
             }
-            let weighed = self.prospect.is_match(words) || self.examination.is_match(words);
+            let weighed = self.weighing.is_match(words);
             if party_sentences > 0 && weighed {
                 continue;
             }

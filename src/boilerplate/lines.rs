@@ -211,15 +211,15 @@ fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
 /// that a page of one paragraph a line has no width, and a width above
 /// [`NARROW_COLUMN`] is left to the seven-word rule.
 fn column_width(lines: &[Line<'_>]) -> Option<usize> {
-    let mut widths: Vec<usize> = lines
-        .windows(2)
-        .filter(|pair| {
-            let (line, next) = (&pair[0], &pair[1]);
+    // The last line has no line below to be wrapped onto.
+    let mut widths: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| {
+            let line = &lines[i];
             line.words >= 3
                 && (ends_in_split_word(line.text)
-                    || (!line.sentence_end && next.text.starts_with(char::is_lowercase)))
+                    || (!line.sentence_end && goes_on_in_lower_case(lines, i)))
         })
-        .map(|pair| pair[0].chars)
+        .map(|i| lines[i].chars)
         .collect();
     if widths.len() < 5 {
         return None;
