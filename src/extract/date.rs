@@ -22,8 +22,10 @@
 //! - no year at all: `am 5. März`, and a bare month name right after `im`, `seit`,
 //!   `ab`, `bis`, `Ende`, `Anfang` or `Mitte`. The year is the one that puts the date
 //!   nearest to the publication date (after `seit`: the latest one not after it), so
-//!   "im Dezember" in a January article is the past December. Without a publication
-//!   date these are dropped;
+//!   "im Dezember" in a January article is the past December. A sentence plainly in
+//!   the future or the past (`wird`, `soll`, `wollen` against `wurde`, `hatte`)
+//!   moves the date to that side of the publication date, give or take a month.
+//!   Without a publication date these are dropped;
 //! - ranges: `vom 1. bis 3. März 2016` and `1.–3. März 2016` give two days (the first
 //!   quotes `1.`); in `von März 2003 bis Dezember 2009` both ends carry their year,
 //!   and in `November bis Februar 2010` the first end borrows the year of the second
@@ -106,6 +108,24 @@ const AHEAD: &str = r"(?x)
     \s{1,2} \z
 ";
 
+/// Verbs and adverbs that set a sentence in the future or in the past. They
+/// decide the year of a yearless day that the nearest year would put on the
+/// wrong side of the publication date (`Die Server ziehen am 5. Oktober um,
+/// fertig sein wollen wir bis Ende 2026`, written in March). `hat` and `haben`
+/// are left out: as often as they form a perfect, they stand in the present.
+const TENSE: &str = r"(?x)
+    \b (?:
+        (?P<future> wird | werden | soll | sollen | will | wollen | plant | planen
+                  | geplant | künftig | voraussichtlich | demnächst )
+      | (?P<past> wurde | wurden | war | waren | hatte | hatten | fand
+               | begann | beschloss | unterzeichnete | unterzeichneten )
+    ) \b
+";
+
+/// How far (in sentences' reach, bytes) the tense words are looked for around a
+/// yearless day.
+const TENSE_REACH: usize = 240;
+
 /// The first day of a day range (`1. bis `, `1.–`), right before the day that
 /// carries month and year.
 const RANGE_HEAD: &str = r"(?x)
@@ -151,6 +171,10 @@ enum Lead {
     /// `ab`, `bis zum`, `zum` (`ab dem 1. Oktober`, `zum 1. April`): the date
     /// lies ahead.
     Ahead,
+    /// A sentence in the future: the date lies ahead, give or take a month.
+    Future,
+    /// A sentence in the past: the date lies behind, give or take a month.
+    Past,
     /// `im`, `bis`, `Ende`, `Anfang`, `Mitte`.
     Other,
 }
@@ -180,6 +204,7 @@ pub struct DateFinder {
     range_head: Regex,
     joiner: Regex,
     numeric_blocker: Regex,
+    tense: Regex,
 }
 
 impl Default for DateFinder {
@@ -207,6 +232,7 @@ impl DateFinder {
             range_head: compile(RANGE_HEAD),
             joiner: compile(JOINER),
             numeric_blocker: compile(NUMERIC_BLOCKER),
+            tense: compile(TENSE),
         }
     }
 
@@ -427,7 +453,13 @@ impl DateFinder {
                             if atom.day.is_some()
                                 || atom.lead != Lead::None && !atom.abbreviated =>
                         {
-                            Some(nearest_year(atom.month, p, atom.lead))
+                            let lead = match atom.lead {
+                                Lead::None | Lead::Other => {
+                                    self.sentence_tense(text, atom.span).unwrap_or(atom.lead)
+                                }
+                                lead => lead,
+                            };
+                            Some(nearest_year(atom.month, p, lead))
                         }
                         _ => None,
                     }
@@ -437,6 +469,30 @@ impl DateFinder {
                 Some(d) => CalendarDate::day(y, atom.month, d),
                 None => CalendarDate::month(y, atom.month),
             });
+        }
+    }
+
+    /// The tense of the sentence around `span`, when its words agree on one.
+    fn sentence_tense(&self, text: &str, span: Span) -> Option<Lead> {
+        let start = sentence_start(
+            text,
+            window_start(text, 0, span.start, TENSE_REACH),
+            span.start,
+        );
+        let end = sentence_end(
+            text,
+            span.end,
+            window_end(text, span.end, text.len(), TENSE_REACH),
+        );
+        let (mut future, mut past) = (false, false);
+        for caps in self.tense.captures_iter(&text[start..end]) {
+            future |= caps.name("future").is_some();
+            past |= caps.name("past").is_some();
+        }
+        match (future, past) {
+            (true, false) => Some(Lead::Future),
+            (false, true) => Some(Lead::Past),
+            _ => None,
         }
     }
 
@@ -522,17 +578,53 @@ fn month_number(name: &str) -> Option<u8> {
 
 /// The year that puts `month` nearest to the publication date; after `seit`, the
 /// latest one not after it; after `ab`, `bis zum` or `zum`, the earliest one not
-/// before it.
+/// before it; in a sentence in the future or the past, the one on that side, with
+/// a month's leeway for a day just reported.
 fn nearest_year(month: u8, published: CalendarDate, lead: Lead) -> u16 {
     let diff = i32::from(month) - i32::from(published.month);
     let y = published.year;
     match (lead, diff) {
         (Lead::Since, d) if d > 0 => y.saturating_sub(1),
         (Lead::Ahead, d) if d < 0 => y.saturating_add(1),
+        (Lead::Past, d) if d > 1 => y.saturating_sub(1),
+        (Lead::Future, d) if d < -1 => y.saturating_add(1),
+        (Lead::Past | Lead::Future, _) => y,
         (Lead::Since | Lead::Ahead, _) => y,
         (_, d) if d > 6 => y.saturating_sub(1),
         (_, d) if d < -6 => y.saturating_add(1),
         _ => y,
+    }
+}
+
+/// Where the sentence holding `at` begins, searched back to `from`: after the last
+/// `.`, `!` or `?` that ends a word (not a day's or an ordinal's dot) and is
+/// followed by white space, or after a blank line.
+fn sentence_start(text: &str, from: usize, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    (from..at)
+        .rev()
+        .find(|&i| ends_sentence(bytes, i))
+        .map_or(from, |i| i + 1)
+}
+
+/// Where the sentence holding `at` ends, searched on to `to`.
+fn sentence_end(text: &str, at: usize, to: usize) -> usize {
+    let bytes = text.as_bytes();
+    (at..to).find(|&i| ends_sentence(bytes, i)).unwrap_or(to)
+}
+
+/// Whether the byte at `i` closes a sentence: a stop after a letter with white
+/// space after it, or the first of two line ends.
+fn ends_sentence(bytes: &[u8], i: usize) -> bool {
+    let next = bytes.get(i + 1).copied();
+    match bytes[i] {
+        b'.' | b'!' | b'?' => {
+            i > 0
+                && bytes[i - 1].is_ascii_lowercase()
+                && next.map_or(true, |b| b.is_ascii_whitespace())
+        }
+        b'\n' => next == Some(b'\n'),
+        _ => false,
     }
 }
 
