@@ -18,7 +18,7 @@ use crate::gazetteer::matcher::{is_emphasis, Matcher};
 use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
-use crate::normalize::{is_quoted_printable, NormalizedText};
+use crate::normalize::{is_quoted_printable, quoted_printable_decoded, NormalizedText};
 use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
 use crate::segment::sentences;
 use crate::source::Document;
@@ -159,12 +159,14 @@ impl Pipeline {
             )
         } else {
             let blocks = focus(self.layout.classify(text));
-            let title = find_title(text, &blocks);
             let published = find_published(text, &blocks);
-            let view = if is_quoted_printable(text) {
-                NormalizedText::new_quoted_printable(text)
+            let title = find_title(text, &blocks);
+            let (title, view) = if is_quoted_printable(text) {
+                // The headline reads as the mail's reader sees it, not as sent.
+                let title = title.map(|t| quoted_printable_decoded(&t));
+                (title, NormalizedText::new_quoted_printable(text))
             } else {
-                NormalizedText::new(text)
+                (title, NormalizedText::new(text))
             };
             (blocks, title, published, view)
         };
@@ -655,14 +657,18 @@ mod tests {
     }
 
     #[test]
-    fn a_quoted_printable_mail_names_its_officials_with_decoded_roles() {
+    fn a_quoted_printable_mail_reads_its_headline_and_roles_decoded() {
         let text = "From: Stadt Lingen <presse@lingen.example>\nSubject: Gemeinsame IT\n\
             MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\
             Content-Transfer-Encoding: quoted-printable\n\n\
-            Lingen und Meppen teilen sich die IT\n\n\
+            Lingen und Meppen teilen sich die Server-R=C3=A4ume\n\n\
             Die Stadt Lingen und die Stadt Meppen arbeiten ab Juli beim Betrieb ihrer =\n\
             Server zusammen. \"Das spart Geld\", sagte B=C3=BCrgermeisterin Mia Albers.\n";
         let record = extract(text);
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Lingen und Meppen teilen sich die Server-Räume")
+        );
         let official = record.officials.first().expect("the mayor is found");
         assert_eq!(official.name, "Mia Albers");
         assert_eq!(official.role.as_deref(), Some("Bürgermeisterin"));
