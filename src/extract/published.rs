@@ -118,19 +118,22 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     }
     // The dateline opens the first paragraph of running text. On an HTML page
     // inline markup splits paragraphs into several blocks, and a subtitle may be
-    // set as body text: the blocks up to the first long one are tried.
+    // set as body text, with the dateline below it: the blocks up to the second
+    // long one are tried.
     let body: Vec<&str> = blocks
         .iter()
         .filter(|b| b.label == BlockLabel::Body)
         .filter_map(|b| b.span.slice(text))
         .collect();
-    let first_prose = body
+    let second_prose = body
         .iter()
-        .position(|l| l.split_whitespace().count() >= PROSE_WORDS)
-        .unwrap_or(body.len());
+        .enumerate()
+        .filter(|(_, l)| l.split_whitespace().count() >= PROSE_WORDS)
+        .nth(1)
+        .map_or(body.len(), |(i, _)| i);
     if let Some(d) = body
         .iter()
-        .take(first_prose + 1)
+        .take(second_prose + 1)
         .find_map(|l| dateline_at_start(p, l))
     {
         return Some(d);

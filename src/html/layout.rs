@@ -28,7 +28,7 @@
 //!    it in its container up to the next paragraph of running text; a strong
 //!    contact line pulls the short lines of its element into the contact box.
 
-use super::dom::{is_heading, is_inline, Dom, Element, MAX_DEPTH};
+use super::dom::{is_heading, is_inline, Dom, Element, TextNode, MAX_DEPTH};
 use crate::boilerplate::cues::{Cue, Cues};
 use crate::boilerplate::BlockLabel;
 
@@ -125,8 +125,64 @@ pub(super) fn layout(dom: &Dom, cues: &Cues) -> Layout {
     apply_line_cues(dom, cues, &mut labels);
     if first_h1.is_none() {
         promote_first_heading(dom, &mut labels);
+        promote_bold_paragraph(dom, &mut labels);
     }
     Layout { ctx, root, labels }
+}
+
+/// How many of the first paragraphs may hold a headline set in bold.
+const BOLD_HEADLINE_PARAGRAPHS: usize = 3;
+
+/// On a page with no headline element whose `<title>` is a file's name, as word
+/// processors export a press release, the first of its opening paragraphs set
+/// wholly in bold, of two to 25 words, is the headline.
+fn promote_bold_paragraph(dom: &Dom, labels: &mut [Option<BlockLabel>]) {
+    let untitled = super::meta::head_title(dom).map_or(true, |t| super::meta::is_file_name(&t));
+    if labels.contains(&Some(BlockLabel::Title)) || !untitled {
+        return;
+    }
+    let paragraph_of = |t: &TextNode| {
+        dom.ancestors(t.parent)
+            .find(|(_, e)| matches!(e.name.as_str(), "p" | "div"))
+            .map(|(i, _)| i)
+    };
+    let mut paragraphs: Vec<usize> = Vec::new();
+    for (label, text) in labels.iter().zip(&dom.texts) {
+        if *label != Some(BlockLabel::Body) || text.span.is_empty() {
+            continue;
+        }
+        match paragraph_of(text) {
+            Some(p) if !paragraphs.contains(&p) => paragraphs.push(p),
+            _ => {}
+        }
+        if paragraphs.len() >= BOLD_HEADLINE_PARAGRAPHS {
+            break;
+        }
+    }
+    let bold = |t: &TextNode, p: usize| {
+        dom.ancestors(t.parent)
+            .take_while(|(i, _)| *i != p)
+            .any(|(_, e)| matches!(e.name.as_str(), "b" | "strong"))
+    };
+    for p in paragraphs {
+        let members: Vec<usize> = (0..dom.texts.len())
+            .filter(|&i| {
+                labels[i].is_some()
+                    && !dom.texts[i].span.is_empty()
+                    && paragraph_of(&dom.texts[i]) == Some(p)
+            })
+            .collect();
+        let words: usize = members
+            .iter()
+            .map(|&i| dom.texts[i].value.split_whitespace().count())
+            .sum();
+        if members.iter().all(|&i| bold(&dom.texts[i], p)) && (2..=25).contains(&words) {
+            for i in members {
+                labels[i] = Some(BlockLabel::Title);
+            }
+            return;
+        }
+    }
 }
 
 /// On a page without `<h1>`, an article heading above all running text is the

@@ -119,6 +119,14 @@ pub(super) fn title(dom: &Dom, layout: &Layout) -> Option<String> {
     if !h1.is_empty() {
         return Some(h1);
     }
+    let text = head_title(dom).filter(|t| !is_file_name(t))?;
+    let t = strip_site_suffix(title_segment(&text), site.as_deref(), true);
+    let t = quoted_post(t).unwrap_or(t);
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// The text of the page's `<title>` element (not an SVG's), white space collapsed.
+pub(super) fn head_title(dom: &Dom) -> Option<String> {
     let head_title = dom.elements.iter().position(|e| {
         e.name == "title" && !dom.ancestors(e.parent).any(|(_, a)| a.name == "svg")
     })?;
@@ -128,10 +136,17 @@ pub(super) fn title(dom: &Dom, layout: &Layout) -> Option<String> {
         .filter(|t| t.parent == Some(head_title))
         .map(|t| t.value.as_str())
         .collect();
-    let text = collapse(&text);
-    let t = strip_site_suffix(title_segment(&text), site.as_deref(), true);
-    let t = quoted_post(t).unwrap_or(t);
-    (!t.is_empty()).then(|| t.to_owned())
+    Some(collapse(&text))
+}
+
+/// Whether a `<title>` is a document's file name, as word processors export it
+/// (`PM_2026-03-24_Fusion_final`, `Vorlage.docx`): one word with underscores or
+/// a document's extension. Such a title heads no article.
+pub(super) fn is_file_name(title: &str) -> bool {
+    const EXTENSIONS: [&str; 6] = [".doc", ".docx", ".odt", ".pdf", ".rtf", ".htm"];
+    let lower = title.to_lowercase();
+    !title.contains(char::is_whitespace)
+        && (title.contains('_') || EXTENSIONS.iter().any(|e| lower.ends_with(e)))
 }
 
 /// The post of a title that quotes it after its author's name, as social sites
