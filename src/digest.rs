@@ -9,7 +9,9 @@
 //! minutes are digests of their agenda items ("zu TOP 8", "zu TOP 9"), and live
 //! tickers of their entries, each under its time of day ("14:52 Uhr"). When the
 //! headline stood in an item that is dropped, the kept item's heading is the
-//! headline.
+//! headline. A press review ("Pressespiegel") is a digest of excerpts, each
+//! under a line naming its paper and date; it keeps every excerpt that reports
+//! a cooperation, as several papers often report the same one.
 
 use regex::Regex;
 
@@ -19,11 +21,31 @@ use crate::span::Span;
 /// Fewest numbered items that make a page a digest.
 const MIN_ITEMS: usize = 3;
 
+/// Fewest excerpts that make a page naming itself a press review one.
+const MIN_EXCERPTS: usize = 2;
+
+/// Most words of an excerpt's source line and of the headline below it.
+const MAX_LINE_WORDS: usize = 16;
+
+/// The names a press review gives itself.
+const PRESS_REVIEW: &str = r"(?i)\b(?:presse|medien)spiegel|\bpresseschau\b";
+
+/// The line over an excerpt in a press review: the paper's name, maybe after the
+/// excerpt's number, then its date ("[2] Köllertal-Anzeiger, 03.02.2026, S. 14",
+/// "Unstrut-Echo · 14.11.2024 · Region, S. 13").
+const SOURCE_LINE: &str = r"(?x)
+    ^ (?: \[ [0-9]{1,2} \] \s* )?
+    [^\s,·|] [^,·|\n]{1,60}? \s* [,·|] \s*
+    [0-3]?[0-9] \. [01]?[0-9] \. (?: [0-9]{4} | [0-9]{2} ) \b
+";
+
 /// Finds the items of a digest page and keeps the one about a cooperation.
 #[derive(Debug, Clone)]
 pub struct DigestFocus {
     heading: Regex,
     time_stamp: Regex,
+    press_review: Regex,
+    source_line: Regex,
 }
 
 impl Default for DigestFocus {
@@ -48,6 +70,16 @@ impl DigestFocus {
             )]
             time_stamp: Regex::new(r"^(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?:\s*Uhr)?$")
                 .expect("the time pattern is valid"),
+            #[allow(
+                clippy::expect_used,
+                reason = "a fixed pattern, compiled by every test"
+            )]
+            press_review: Regex::new(PRESS_REVIEW).expect("the press review pattern is valid"),
+            #[allow(
+                clippy::expect_used,
+                reason = "a fixed pattern, compiled by every test"
+            )]
+            source_line: Regex::new(SOURCE_LINE).expect("the source line pattern is valid"),
         }
     }
 
@@ -61,6 +93,10 @@ impl DigestFocus {
         mut blocks: Vec<Block>,
         cues: impl Fn(&str) -> usize,
     ) -> Vec<Block> {
+        let excerpts = self.excerpts(text, &blocks);
+        if excerpts.len() >= MIN_EXCERPTS {
+            return keep_reporting_excerpts(text, blocks, &excerpts, cues);
+        }
         let mut items = self.agenda_items(text, &blocks);
         let agenda = items.len() >= 2;
         let mut ticker = false;
@@ -259,6 +295,42 @@ impl DigestFocus {
         items
     }
 
+    /// The source lines of a press review's excerpts, each with its headline in
+    /// the block below; none unless the page names itself a press review above
+    /// the first of them.
+    fn excerpts(&self, text: &str, blocks: &[Block]) -> Vec<usize> {
+        let short = |i: usize| {
+            blocks
+                .get(i)
+                .and_then(|b| b.span.slice(text))
+                .is_some_and(|l| {
+                    let words = l.split_whitespace().count();
+                    (1..=MAX_LINE_WORDS).contains(&words) && !l.trim_end().ends_with('.')
+                })
+        };
+        let lines: Vec<usize> = (0..blocks.len())
+            .filter(|&i| short(i) && short(i + 1))
+            .filter(|&i| {
+                blocks[i]
+                    .span
+                    .slice(text)
+                    .is_some_and(|l| self.source_line.is_match(l))
+            })
+            .collect();
+        let Some(&first) = lines.first() else {
+            return lines;
+        };
+        let named = blocks[..first]
+            .iter()
+            .filter_map(|b| b.span.slice(text))
+            .any(|l| self.press_review.is_match(l));
+        if named {
+            lines
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Short heading blocks with the number `number` reads from them.
     fn headings(
         &self,
@@ -282,6 +354,84 @@ impl DigestFocus {
             })
             .collect()
     }
+}
+
+/// Acronyms that name no body a cooperation could be about: currencies, parties
+/// and agencies that sign reports.
+const COMMON_ACRONYMS: [&str; 10] = [
+    "EUR", "CDU", "CSU", "SPD", "FDP", "AFD", "BSW", "ÖDP", "DPA", "EPD",
+];
+
+/// The acronyms of three or more capitals in `text` ("KIV", "IKS"): the short
+/// names by which reports on one provider or body recognise each other.
+fn acronyms(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
+        .filter(|w| !COMMON_ACRONYMS.contains(w))
+        .collect()
+}
+
+/// A press review's `blocks` with the excerpts under `sources` that neither
+/// have a cooperation cue nor share an acronym with the excerpt with the most
+/// cues set apart as teasers, and that excerpt's headline as the page's
+/// headline. A review without any excerpt with cues comes back unchanged.
+fn keep_reporting_excerpts(
+    text: &str,
+    mut blocks: Vec<Block>,
+    sources: &[usize],
+    cues: impl Fn(&str) -> usize,
+) -> Vec<Block> {
+    let ends: Vec<usize> = (0..sources.len())
+        .map(|k| sources.get(k + 1).copied().unwrap_or(blocks.len()))
+        .collect();
+    let bodies: Vec<String> = (0..sources.len())
+        .map(|k| {
+            let body: Vec<&str> = blocks[sources[k] + 1..ends[k]]
+                .iter()
+                .filter(|b| b.label.is_content())
+                .filter_map(|b| b.span.slice(text))
+                .collect();
+            body.join("\n")
+        })
+        .collect();
+    let scores: Vec<usize> = bodies.iter().map(|b| cues(b)).collect();
+    let Some(best) = (0..sources.len()).max_by_key(|&k| (scores[k], std::cmp::Reverse(k))) else {
+        return blocks;
+    };
+    if scores[best] == 0 {
+        return blocks;
+    }
+    let best_acronyms = acronyms(&bodies[best]);
+    let reports = |k: usize| {
+        scores[k] > 0
+            || acronyms(&bodies[k])
+                .iter()
+                .any(|a| best_acronyms.contains(a))
+    };
+    for block in blocks.iter_mut().filter(|b| b.label == BlockLabel::Title) {
+        block.label = BlockLabel::Other;
+    }
+    // A list above the excerpts is their table of contents.
+    for block in blocks[..sources[0]]
+        .iter_mut()
+        .filter(|b| b.label == BlockLabel::List)
+    {
+        block.label = BlockLabel::Other;
+    }
+    for k in 0..sources.len() {
+        if !reports(k) {
+            for block in &mut blocks[sources[k]..ends[k]] {
+                if block.label.is_content() {
+                    block.label = BlockLabel::Teaser;
+                }
+            }
+        } else {
+            // The source line dates the excerpt.
+            blocks[sources[k]].label = BlockLabel::Dateline;
+        }
+    }
+    blocks[sources[best] + 1].label = BlockLabel::Title;
+    blocks
 }
 
 /// The number and the heading of an agenda item's label ("zu TOP 9
@@ -346,6 +496,42 @@ mod tests {
         assert_eq!(label("Das Rathaus"), [BlockLabel::Teaser]);
         // The table of contents and the item heading.
         assert!(!label("1. Neuer Spielplatz")[0].is_content());
+    }
+
+    const PRESS_REVIEW: &str = "Pressestelle des Landkreises\n\nPressespiegel vom 4. März 2031\n\n\
+        INHALT\n1. Hallenbad schließt im Sommer\n2. Zwei Gemeinden teilen die IT\n\n\
+        [1] Weserbote, 04.03.2031, S. 12\n\nHallenbad schließt im Sommer\n\n\
+        Das Hallenbad in Altdorf bleibt von Juni an geschlossen, die Sanierung kostet 2,1 Millionen Euro.\n\n\
+        [2] Kreiszeitung, 04.03.2031, S. 9\n\nZwei Gemeinden teilen die IT\n\n\
+        Die Gemeinden Altdorf und Neudorf legen ihre IT zusammen, betreut vom Verband KDVA.\n\n\
+        [3] Weserbote, 03.03.2031, S. 13\n\nKritik am Vertrag mit dem Verband\n\n\
+        Der KDVA verlange zu viel, sagte ein Ratsherr aus Neudorf in der Sitzung.\n";
+
+    #[test]
+    fn a_press_review_keeps_the_excerpts_on_the_cooperation() {
+        let blocks = BoilerplateClassifier::new().classify(PRESS_REVIEW);
+        let focused = DigestFocus::new().focus(PRESS_REVIEW, blocks, cue_count);
+        let labels = labels_of(PRESS_REVIEW, &focused);
+        let label = |prefix: &str| labels.iter().find(|(t, _)| t.starts_with(prefix)).map(|(_, l)| *l);
+        assert_eq!(label("Das Hallenbad"), Some(BlockLabel::Teaser));
+        assert_eq!(label("1. Hallenbad"), Some(BlockLabel::Other));
+        assert!(label("Die Gemeinden Altdorf").is_some_and(BlockLabel::is_content));
+        // A report on the same provider stays, though it has no cue itself.
+        assert!(label("Der KDVA verlange").is_some_and(BlockLabel::is_content));
+        assert_eq!(label("[2] Kreiszeitung"), Some(BlockLabel::Dateline));
+        assert_eq!(
+            crate::extract::title::find_title(PRESS_REVIEW, &focused).as_deref(),
+            Some("Zwei Gemeinden teilen die IT")
+        );
+    }
+
+    #[test]
+    fn excerpts_need_a_page_that_names_itself_a_press_review() {
+        let text = PRESS_REVIEW.replace("Pressespiegel vom", "Nachrichten vom");
+        let blocks = BoilerplateClassifier::new().classify(&text);
+        assert!(DigestFocus::new().excerpts(&text, &blocks).is_empty());
+        let blocks = BoilerplateClassifier::new().classify(PRESS_REVIEW);
+        assert_eq!(DigestFocus::new().excerpts(PRESS_REVIEW, &blocks).len(), 3);
     }
 
     #[test]

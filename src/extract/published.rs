@@ -22,7 +22,7 @@
 //!    line the layout marks as the page's dateline (on HTML pages, an element of
 //!    class "datum" after a short press-release number).
 //! 4. In header lines, body and menus (a job ad's action bar): a date after a
-//!    strong cue ("Veröffentlicht am", "Pressemitteilung vom", "Artikel vom",
+//!    strong cue ("Veröffentlicht am", "Pressemitteilung vom", "Artikel vom", "Pressespiegel vom",
 //!    "Stand:", "Zuletzt aktualisiert:") at the start of a field.
 //! 5. Failing all of these, the page's own edit stamp, wherever the layout put it
 //!    (wikis set it in the footer): "Diese Seite wurde zuletzt am 14. Januar 2026
@@ -70,7 +70,7 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         )
         .ok()?,
         strong_cue: compile(
-            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|stand|datum|online\s+seit|eingestellt(?:\s+am)?|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom|(?:artikel|beitrag|meldung|bericht)\s+vom)\W*$",
+            r"(?i)^\W*(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|stand|datum|online\s+seit|eingestellt(?:\s+am)?|presse(?:mitteilung|information|meldung|erklärung)\s+vom|medieninformation\s+vom|(?:artikel|beitrag|meldung|bericht|pressespiegel|medienspiegel|presseschau)\s+vom)\W*$",
         )
         .ok()?,
         body_prefix: compile(
@@ -147,11 +147,16 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
         return Some(d);
     }
     // A strong cue counts in a page's action bar too ("Merken · Teilen · Online
-    // seit: 04.05.2026"), which reads as a menu.
+    // seit: 04.05.2026"), which reads as a menu, and in a headline that only
+    // dates the page ("Pressespiegel vom 14. November 2024").
     if let Some(d) = blocks
         .iter()
         .filter(|b| {
-            header_source(b.label) || matches!(b.label, BlockLabel::Body | BlockLabel::Navigation)
+            header_source(b.label)
+                || matches!(
+                    b.label,
+                    BlockLabel::Body | BlockLabel::Navigation | BlockLabel::Title
+                )
         })
         .filter_map(|b| b.span.slice(text))
         .find_map(|l| cued_date(p, l, &p.strong_cue))
