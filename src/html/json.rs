@@ -31,6 +31,7 @@ const TEXT_FIELDS: &[&str] = &[
     "body",
     "text",
     "content_html",
+    "body_html",
     "html",
 ];
 /// Field names of a summary, the text when no other is given.
@@ -54,6 +55,22 @@ pub fn is_json_object(text: &str) -> bool {
         && object(text).is_some()
 }
 
+/// Field names of an object that wraps the article: JSON:API's
+/// `data.attributes`, an app's envelope (`article`, `result`, `payload`).
+const WRAPPER_FIELDS: &[&str] = &[
+    "data",
+    "attributes",
+    "article",
+    "post",
+    "item",
+    "result",
+    "payload",
+    "story",
+];
+
+/// How many wrapping objects are looked through for the article.
+const MAX_WRAPPING: usize = 4;
+
 /// Field names of a list of items, one of which is the article.
 const ITEM_FIELDS: &[&str] = &[
     "articles", "items", "posts", "entries", "messages", "results", "data", "news",
@@ -73,7 +90,32 @@ pub(super) fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> Option<Html
             return article(text, &item);
         }
     }
-    article(text, &fields)
+    article(text, &unwrapped(text, fields))
+}
+
+/// The innermost of the objects that wrap an article without a headline or
+/// text of their own (`{"data": {"attributes": {"title": …}}}`); related items
+/// beside the wrapper (JSON:API's `included`) stay unread.
+fn unwrapped<'t>(text: &'t str, mut fields: Fields<'t>) -> Fields<'t> {
+    for _ in 0..MAX_WRAPPING {
+        let own = [TITLE_FIELDS, TEXT_FIELDS]
+            .iter()
+            .any(|names| !first_values(text, &fields, names).is_empty());
+        if own {
+            break;
+        }
+        let inner = WRAPPER_FIELDS.iter().find_map(|name| {
+            let raw = fields.get(*name)?.get();
+            raw.starts_with('{')
+                .then(|| serde_json::from_str::<Fields<'t>>(raw).ok())
+                .flatten()
+        });
+        match inner {
+            Some(inner) => fields = inner,
+            None => break,
+        }
+    }
+    fields
 }
 
 /// The page of one article object.
@@ -156,6 +198,7 @@ fn chosen_item<'t>(
         let items: Vec<Fields<'t>> = list
             .into_iter()
             .filter_map(|item| serde_json::from_str::<Fields<'t>>(item.get()).ok())
+            .map(|item| unwrapped(text, item))
             .filter(|item| !first_values(text, item, TEXT_FIELDS).is_empty())
             .collect();
         (!items.is_empty()).then_some(items)
