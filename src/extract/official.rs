@@ -633,6 +633,7 @@ impl OfficialFinder {
     /// "Fachdienstleiterin Zentrale Dienste und IT, Ricarda Hahner, …" the
     /// capitalised "Zentrale Dienste" is the office, not a person.
     fn portfolio_goes_on(&self, after_name: &str) -> bool {
+        let after_name = &after_name[emphasis_closing(after_name)..];
         let Some(rest) = after_name
             .strip_prefix(" und ")
             .or_else(|| after_name.strip_prefix(" & "))
@@ -716,10 +717,10 @@ impl OfficialFinder {
         let portfolio_end = (role.span.end > role.word.end).then_some(role.span.end);
         for from in std::iter::once(role.word.end).chain(portfolio_end) {
             let after = &text[from..sentence.end];
-            let gap = after.len() - after.trim_start().len();
+            let gap = emphasis_opening(after);
             let Some(m) = self
                 .name_at_start
-                .captures(after.trim_start())
+                .captures(&after[gap..])
                 .and_then(|c| c.name("name"))
             else {
                 continue;
@@ -758,8 +759,8 @@ impl OfficialFinder {
         let clause_end = clause_end(text, role.span.end, sentence.end);
         if text[clause_end..sentence.end].starts_with(',') {
             let rest = &text[clause_end + 1..sentence.end];
-            let gap = rest.len() - rest.trim_start().len();
-            if let Some(c) = self.name_at_start.captures(rest.trim_start()) {
+            let gap = emphasis_opening(rest);
+            if let Some(c) = self.name_at_start.captures(&rest[gap..]) {
                 if let Some(m) = c.name("name") {
                     let at = clause_end + 1 + gap;
                     let name = Span::new(at + m.start(), at + m.end());
@@ -1019,6 +1020,76 @@ fn mentions_of(text: &str, person: &Found, sentences: &[Span]) -> Vec<Quote> {
         .into_iter()
         .filter_map(|s| Quote::new(text, s))
         .collect()
+}
+
+/// Inline tags that set a name in bold or italics, or wrap it in a link.
+const EMPHASIS_TAGS: [&str; 6] = ["b", "strong", "em", "i", "span", "a"];
+
+/// The length of the white space and emphasis that open `after` before a name:
+/// Markdown's `**` and `*`, and inline tags such as `<strong>` ("Landrat
+/// **Broder Ketelsen**", "Landrat <b>Broder Ketelsen</b>"). Underscores are left
+/// alone: a name glued to a word character does not end.
+fn emphasis_opening(after: &str) -> usize {
+    let mut pos = 0;
+    loop {
+        pos += after[pos..].len() - after[pos..].trim_start().len();
+        let rest = &after[pos..];
+        let skip = if rest.starts_with('*') {
+            rest.len() - rest.trim_start_matches('*').len()
+        } else {
+            inline_tag_len(rest, false)
+        };
+        if skip == 0 {
+            return pos;
+        }
+        pos += skip;
+    }
+}
+
+/// The length of the emphasis that closes a name at the start of `after`
+/// (`**`, `</b>`), so that what follows the name is read as written after it.
+fn emphasis_closing(after: &str) -> usize {
+    let mut pos = 0;
+    loop {
+        let rest = &after[pos..];
+        let skip = if rest.starts_with('*') {
+            rest.len() - rest.trim_start_matches('*').len()
+        } else {
+            inline_tag_len(rest, true)
+        };
+        if skip == 0 {
+            return pos;
+        }
+        pos += skip;
+    }
+}
+
+/// The length of an opening (or, with `closing`, a closing) inline emphasis tag
+/// at the start of `rest`; 0 for anything else.
+fn inline_tag_len(rest: &str, closing: bool) -> usize {
+    let Some(inner) = rest.strip_prefix('<') else {
+        return 0;
+    };
+    let inner = if closing {
+        match inner.strip_prefix('/') {
+            Some(i) => i,
+            None => return 0,
+        }
+    } else {
+        inner
+    };
+    let Some(end) = inner.find('>') else {
+        return 0;
+    };
+    let name = inner[..end]
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("");
+    if EMPHASIS_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+        rest.len() - inner.len() + end + 1
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
