@@ -342,7 +342,7 @@ impl Cues {
                 r"(?i)^(?:lesen\s+sie\s+(?:auch|mehr|hier)|auch\s+interessant|siehe\s+auch|mehr\s+zum\s+thema|zum\s+weiterlesen|\p{L}+tipps?(?:\s+der\s+redaktion)?)\s*:\s*\S",
             ),
             teaser_head: re(
-                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|mitteilungen|bekanntmachungen|ausschreibungen|veröffentlichungen|stellenanzeigen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel)|(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|veranstaltungstipps)(?:\s+und\s+veranstaltungen|\s+im\s+überblick|\s+(?:in|im|aus|für)(?:\s+(?:der|die|den|dem))?\s+\p{L}+(?:-\p{L}+)?)?\s*:?$)",
+                r"(?i)^(?:weitere\s+(?:meldungen|artikel|nachrichten|beiträge|themen|news|pressemitteilungen|mitteilungen|bekanntmachungen|ausschreibungen|veröffentlichungen|stellenanzeigen|informationen\s+zum\s+thema|stellenangebote|jobs)|weiterführende\s+links|weiterlesen\s+(?:im|auf|bei|in)\s+(?:\p{L}+\s+){0,2}\p{L}+\s*:?$|links\s+zum\s+thema|aktuelle\s+(?:meldungen|nachrichten|artikel|beiträge|news)|neueste\s+(?:meldungen|artikel|beiträge|nachrichten)|lesen\s+sie\s+(?:auch|mehr|hier)|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|(?:auch|ebenfalls)\s+interessant|mehr\s+(?:zum\s+thema|aus|zu|news|nachrichten|artikel)\b|zum\s+thema$|verwandte\s+(?:artikel|themen|meldungen|beiträge)|ähnliche\s+(?:artikel|meldungen|beiträge|themen)|passend\s+zum\s+thema|empfohlene\s+artikel|empfehlungen|meist\s?gelesen|top-?\s?(?:themen|artikel|meldungen|news)|beliebte\s+artikel|newsticker|alle\s+(?:meldungen|news|artikel)|(?:termine|veranstaltungen|veranstaltungskalender|terminkalender|veranstaltungstipps)(?:\s+und\s+veranstaltungen|\s+im\s+überblick|\s+(?:in|im|aus|für)(?:\s+(?:der|die|den|dem))?\s+\p{L}+(?:-\p{L}+)?)?\s*:?$)",
             ),
             comment_head: re(
                 r"(?i)^(?:leserkommentare|kommentare|\d+\s+kommentare?|kommentar\s+schreiben|schreiben\s+sie\s+einen\s+kommentar|diskutieren\s+sie\s+mit|ihre\s+meinung)\b",
@@ -794,6 +794,10 @@ mod tests {
             .byline
             .is_match("04.06.2020, 07:30 Uhr · Von Erika Beispiel"));
         assert!(c.teaser_head.is_match("Das könnte Sie auch interessieren"));
+        assert!(c.teaser_head.is_match("Weiterlesen im Blog:"));
+        assert!(!c
+            .teaser_head
+            .is_match("Weiterlesen im Blog lohnt sich immer"));
         assert!(c
             .teaser_head
             .is_match("Weitere Bekanntmachungen aus der Region"));

@@ -20,6 +20,9 @@ use crate::normalize::tidy;
 
 /// The headline of the page, without kicker, portal name or site suffix.
 pub fn find_title(text: &str, blocks: &[Block]) -> Option<String> {
+    if let Some(title) = front_matter_title(text) {
+        return Some(title.to_owned());
+    }
     let line = match blocks.iter().position(|b| b.label == BlockLabel::Title) {
         Some(i) => wrapped_headline(text, blocks, i)?,
         None => subject_field(text, blocks)
@@ -166,6 +169,29 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
         last = j;
     }
     last
+}
+
+/// The `title:` of a Markdown page's front matter, the block between two `---`
+/// lines that opens the page (static site generators read it as the headline),
+/// without its quotes.
+fn front_matter_title(text: &str) -> Option<&str> {
+    let rest = text.trim_start_matches('\u{FEFF}');
+    let rest = rest
+        .strip_prefix("---\n")
+        .or_else(|| rest.strip_prefix("---\r\n"))?;
+    let block = rest
+        .split_inclusive('\n')
+        .take_while(|line| line.trim_end() != "---");
+    let value = block
+        .filter_map(|line| line.strip_prefix("title:"))
+        .map(str::trim)
+        .next()?;
+    let unquoted = ['"', '\'']
+        .iter()
+        .find_map(|q| value.strip_prefix(*q)?.strip_suffix(*q))
+        .unwrap_or(value)
+        .trim();
+    (!unquoted.is_empty()).then_some(unquoted)
 }
 
 /// The value of a council system's `Betreff:` field.
