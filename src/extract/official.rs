@@ -630,10 +630,23 @@ impl OfficialFinder {
 
     /// True when what follows a would-be name after a role goes on as the rest
     /// of the role's portfolio and names the person after a comma: in
-    /// "Fachdienstleiterin Zentrale Dienste und IT, Ricarda Hahner, …" the
-    /// capitalised "Zentrale Dienste" is the office, not a person.
+    /// "Fachdienstleiterin Zentrale Dienste und IT, Ricarda Hahner, …" and
+    /// "Fachdienstleiter Zentrale Dienste, Hendrik Roth, …" the capitalised
+    /// "Zentrale Dienste" is the office, not a person.
     fn portfolio_goes_on(&self, after_name: &str) -> bool {
         let after_name = &after_name[emphasis_closing(after_name)..];
+        // "Fachdienstleiter Zentrale Dienste, Hendrik Brüning-Wolters, leitet":
+        // the holder's name follows, set off by commas.
+        if let Some(rest) = after_name.strip_prefix(',').map(str::trim_start) {
+            let apposition = self
+                .name_at_start
+                .captures(rest)
+                .and_then(|c| c.name("name"))
+                .is_some_and(|m| rest[m.end()..].starts_with(','));
+            if apposition {
+                return true;
+            }
+        }
         let Some(rest) = after_name
             .strip_prefix(" und ")
             .or_else(|| after_name.strip_prefix(" & "))
