@@ -63,6 +63,8 @@ pub(super) struct Ctx {
     pub role: Option<BlockLabel>,
     /// Inside an `<article>` (or `role=article`, `itemprop=articleBody`).
     pub article: bool,
+    /// Inside a `<blockquote>`, whose `<footer>` names the quote's source.
+    pub quote: bool,
 }
 
 /// The labels of a page.
@@ -228,7 +230,14 @@ fn ctx_of(parent: Ctx, e: &Element) -> Ctx {
     {
         c.article = true;
     }
-    let mut boiler = tag_boilerplate(name, &role_attr, c.article);
+    if name == "blockquote" {
+        c.quote = true;
+    }
+    let mut boiler = if name == "footer" && c.quote {
+        None
+    } else {
+        tag_boilerplate(name, &role_attr, c.article)
+    };
     if boiler.is_none() && is_hidden(e) {
         boiler = Some(BlockLabel::Other);
     }
