@@ -111,6 +111,12 @@ const PHRASES: &[(&str, Cue)] = &[
     ),
     (r"\bleg(?:en|t)\b[^;:]{0,80}?\bzusammen\b", Cue::Cooperation),
     (r"\bunter\s+einem\s+dach\b", Cue::Cooperation),
+    // "Bensheim und Heppenheim teilen sich ein Rechenzentrum", "wollen sich
+    // einen Datenschutzbeauftragten teilen".
+    (
+        r"\bteil(?:en|t)\s+sich\b|\bsich\b[^;:]{0,80}?\bteilen\b",
+        Cue::Cooperation,
+    ),
     (
         r"\bschließ(?:en|t)\s+sich\b[^;:]{0,80}?\bzusammen\b",
         Cue::Merger,
@@ -1125,6 +1131,14 @@ mod tests {
         assert_eq!(d.kind, Some(CooperationKind::Merger));
         let d = decide("Rechenzentrum|Das Rechenzentrum von Jena soll in der KDO aufgehen.");
         assert_eq!(d.kind, Some(CooperationKind::Merger));
+        for shared in [
+            "Jena und Gera teilen sich künftig ein Rechenzentrum.",
+            "Jena und Gera wollen sich einen Datenschutzbeauftragten teilen.",
+        ] {
+            let d = decide(&format!("Nachrichten|{shared}"));
+            assert_eq!(d.kind, Some(CooperationKind::Intermunicipal), "{shared}");
+            assert_eq!(names(&d), ["Jena", "Gera"], "{shared}");
+        }
     }
 
     #[test]

@@ -512,7 +512,12 @@ mod tests {
         let blocks = BoilerplateClassifier::new().classify(PRESS_REVIEW);
         let focused = DigestFocus::new().focus(PRESS_REVIEW, blocks, cue_count);
         let labels = labels_of(PRESS_REVIEW, &focused);
-        let label = |prefix: &str| labels.iter().find(|(t, _)| t.starts_with(prefix)).map(|(_, l)| *l);
+        let label = |prefix: &str| {
+            labels
+                .iter()
+                .find(|(t, _)| t.starts_with(prefix))
+                .map(|(_, l)| *l)
+        };
         assert_eq!(label("Das Hallenbad"), Some(BlockLabel::Teaser));
         assert_eq!(label("1. Hallenbad"), Some(BlockLabel::Other));
         assert!(label("Die Gemeinden Altdorf").is_some_and(BlockLabel::is_content));

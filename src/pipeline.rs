@@ -707,6 +707,7 @@ mod tests {
         assert!(record.amounts.is_empty(), "{:?}", record.amounts);
         // A feed whose items report no cooperation keeps its first item.
         let text = text
+            .replace("teilen sich ein Rechenzentrum", "feiern ein Fest")
             .replace(
                 "arbeiten künftig beim Betrieb ihrer Server zusammen",
                 "pflanzen Bäume",
