@@ -438,9 +438,17 @@ impl OfficialFinder {
             return false;
         }
         let norm = crate::normalize::normalize_term(written);
-        self.roles.find_iter(&norm).last().is_some_and(|m| {
+        let ends_in_role = self.roles.find_iter(&norm).last().is_some_and(|m| {
             m.end() == norm.len() && (m.start() == 0 || norm[..m.start()].ends_with([' ', '-']))
-        })
+        });
+        // "Vorsitzender des Kreistages": a role opening the column, with its body.
+        let role_of_body = self.roles.find_iter(&norm).next().is_some_and(|m| {
+            m.start() == 0
+                && [" des ", " der "]
+                    .iter()
+                    .any(|g| norm[m.end()..].starts_with(g))
+        });
+        ends_in_role || role_of_body
     }
 
     /// Role phrases in the sentences, with compounds and portfolios.
@@ -1289,7 +1297,7 @@ mod tests {
     fn signatures_in_columns() {
         let g = Gazetteer::bundled().unwrap();
         let finder = OfficialFinder::new(g.roles()).unwrap();
-        let text = "Gera, 3.4.2020\n\ngez. Jana Roth            gez. Dr. Paul Kern\nOberbürgermeisterin       Erster Beigeordneter\n\nKarl\nMeiners\nLandrat\n";
+        let text = "Gera, 3.4.2020\n\ngez. Jana Roth            gez. Dr. Paul Kern\nOberbürgermeisterin       Erster Beigeordneter\n\nKarl\nMeiners\nLandrat\n\ngez. Dr. Olaf Brenner\nVorsitzender des Kreistages\n";
         let lines: Vec<Span> = {
             let mut v = Vec::new();
             let mut at = 0;
@@ -1311,6 +1319,10 @@ mod tests {
                 ("Jana Roth".into(), Some("Oberbürgermeisterin".into())),
                 ("Paul Kern".into(), Some("Erster Beigeordneter".into())),
                 ("Karl Meiners".into(), Some("Landrat".into())),
+                (
+                    "Olaf Brenner".into(),
+                    Some("Vorsitzender des Kreistages".into())
+                ),
             ]
         );
         let row = "a   b\tc  d";
