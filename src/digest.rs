@@ -299,6 +299,10 @@ impl DigestFocus {
     /// the block below; none unless the page names itself a press review above
     /// the first of them.
     fn excerpts(&self, text: &str, blocks: &[Block]) -> Vec<usize> {
+        // Most pages are no press review: one scan for its name rules them out.
+        if !self.press_review.is_match(text) {
+            return Vec::new();
+        }
         let short = |i: usize| {
             blocks
                 .get(i)
