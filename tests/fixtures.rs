@@ -420,3 +420,24 @@ fn eleventh_holdout_scores_stay_above_their_floors() {
         10,
     );
 }
+
+/// The twelfth held-out set (see its README for the blind first run).
+#[test]
+fn twelfth_holdout_scores_stay_above_their_floors() {
+    check_floors(
+        "holdout12",
+        &[
+            "entities=0.95",
+            "parties=0.78",
+            "officials=0.92",
+            "roles=0.95",
+            "dates=0.94",
+            "amounts=0.94",
+            "published=0.85",
+            "title=0.85",
+            "cooperation=0.95",
+            "kind=0.85",
+        ],
+        3,
+    );
+}
