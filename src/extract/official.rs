@@ -1051,32 +1051,28 @@ const EMPHASIS_TAGS: [&str; 6] = ["b", "strong", "em", "i", "span", "a"];
 /// **Broder Ketelsen**", "Landrat <b>Broder Ketelsen</b>"). Underscores are left
 /// alone: a name glued to a word character does not end.
 fn emphasis_opening(after: &str) -> usize {
-    let mut pos = 0;
-    loop {
-        pos += after[pos..].len() - after[pos..].trim_start().len();
-        let rest = &after[pos..];
-        let skip = if rest.starts_with('*') {
-            rest.len() - rest.trim_start_matches('*').len()
-        } else {
-            inline_tag_len(rest, false)
-        };
-        if skip == 0 {
-            return pos;
-        }
-        pos += skip;
-    }
+    emphasis_run(after, false)
 }
 
 /// The length of the emphasis that closes a name at the start of `after`
 /// (`**`, `</b>`), so that what follows the name is read as written after it.
 fn emphasis_closing(after: &str) -> usize {
+    emphasis_run(after, true)
+}
+
+/// The length of a run of asterisks and opening (or closing) emphasis tags at
+/// the start of `s`; before a name, white space between them counts too.
+fn emphasis_run(s: &str, closing: bool) -> usize {
     let mut pos = 0;
     loop {
-        let rest = &after[pos..];
+        if !closing {
+            pos += s[pos..].len() - s[pos..].trim_start().len();
+        }
+        let rest = &s[pos..];
         let skip = if rest.starts_with('*') {
             rest.len() - rest.trim_start_matches('*').len()
         } else {
-            inline_tag_len(rest, true)
+            inline_tag_len(rest, closing)
         };
         if skip == 0 {
             return pos;
