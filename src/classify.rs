@@ -436,10 +436,10 @@ impl CooperationClassifier {
                 )
             })
             .collect();
+        // "Das Land ist einer ihrer Träger" tells who owns a provider, not who
+        // joins it now.
+        let standing = |m: &regex::Match<'_>| ONE_OF.iter().any(|w| m.as_str().contains(w));
         for (cue, re) in &self.phrases {
-            // "Das Land ist einer ihrer Träger" tells who owns a provider, not
-            // who joins it now.
-            let standing = |m: &regex::Match<'_>| ONE_OF.iter().any(|w| m.as_str().contains(w));
             found.extend(re.find_iter(sentence).filter(|m| !standing(m)).map(|m| {
                 let lead = m.len()
                     - m.as_str()

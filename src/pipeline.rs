@@ -160,13 +160,13 @@ impl Pipeline {
         } else {
             let blocks = focus(self.layout.classify(text));
             let published = find_published(text, &blocks);
-            let title = find_title(text, &blocks);
-            let (title, view) = if is_quoted_printable(text) {
+            let mut title = find_title(text, &blocks);
+            let view = if is_quoted_printable(text) {
                 // The headline reads as the mail's reader sees it, not as sent.
-                let title = title.map(|t| quoted_printable_decoded(&t));
-                (title, NormalizedText::new_quoted_printable(text))
+                title = title.map(|t| quoted_printable_decoded(&t));
+                NormalizedText::new_quoted_printable(text)
             } else {
-                (title, NormalizedText::new(text))
+                NormalizedText::new(text)
             };
             (blocks, title, published, view)
         };

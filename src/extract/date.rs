@@ -46,6 +46,7 @@ use regex::Regex;
 
 use crate::calendar::CalendarDate;
 use crate::record::DateFact;
+use crate::segment::sentences;
 use crate::span::{char_after, char_before, next_boundary, window_end, window_start, Quote, Span};
 
 /// Numeric dates: German `d.m.yyyy` / `dd.mm.yy` and ISO `yyyy-mm-dd`. Context
@@ -474,18 +475,15 @@ impl DateFinder {
 
     /// The tense of the sentence around `span`, when its words agree on one.
     fn sentence_tense(&self, text: &str, span: Span) -> Option<Lead> {
-        let start = sentence_start(
-            text,
+        let reach = Span::new(
             window_start(text, 0, span.start, TENSE_REACH),
-            span.start,
-        );
-        let end = sentence_end(
-            text,
-            span.end,
             window_end(text, span.end, text.len(), TENSE_REACH),
         );
+        let sentence = sentences(text, reach)
+            .into_iter()
+            .find(|s| s.contains(span))?;
         let (mut future, mut past) = (false, false);
-        for caps in self.tense.captures_iter(&text[start..end]) {
+        for caps in self.tense.captures_iter(sentence.slice(text)?) {
             future |= caps.name("future").is_some();
             past |= caps.name("past").is_some();
         }
@@ -593,38 +591,6 @@ fn nearest_year(month: u8, published: CalendarDate, lead: Lead) -> u16 {
         (_, d) if d > 6 => y.saturating_sub(1),
         (_, d) if d < -6 => y.saturating_add(1),
         _ => y,
-    }
-}
-
-/// Where the sentence holding `at` begins, searched back to `from`: after the last
-/// `.`, `!` or `?` that ends a word (not a day's or an ordinal's dot) and is
-/// followed by white space, or after a blank line.
-fn sentence_start(text: &str, from: usize, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    (from..at)
-        .rev()
-        .find(|&i| ends_sentence(bytes, i))
-        .map_or(from, |i| i + 1)
-}
-
-/// Where the sentence holding `at` ends, searched on to `to`.
-fn sentence_end(text: &str, at: usize, to: usize) -> usize {
-    let bytes = text.as_bytes();
-    (at..to).find(|&i| ends_sentence(bytes, i)).unwrap_or(to)
-}
-
-/// Whether the byte at `i` closes a sentence: a stop after a letter with white
-/// space after it, or the first of two line ends.
-fn ends_sentence(bytes: &[u8], i: usize) -> bool {
-    let next = bytes.get(i + 1).copied();
-    match bytes[i] {
-        b'.' | b'!' | b'?' => {
-            i > 0
-                && bytes[i - 1].is_ascii_lowercase()
-                && next.map_or(true, |b| b.is_ascii_whitespace())
-        }
-        b'\n' => next == Some(b'\n'),
-        _ => false,
     }
 }
 

@@ -21,9 +21,10 @@
 //!    which news portals set between lead and body or below the article, or a
 //!    line the layout marks as the page's dateline (on HTML pages, an element of
 //!    class "datum" after a short press-release number).
-//! 4. In header lines, body and menus (a job ad's action bar): a date after a
-//!    strong cue ("Veröffentlicht am", "Pressemitteilung vom", "Artikel vom", "Pressespiegel vom",
-//!    "Stand:", "Zuletzt aktualisiert:") at the start of a field.
+//! 4. In header lines, body, menus (a job ad's action bar) and a headline that
+//!    only dates the page: a date after a strong cue ("Veröffentlicht am",
+//!    "Pressemitteilung vom", "Artikel vom", "Pressespiegel vom", "Stand:",
+//!    "Zuletzt aktualisiert:") at the start of a field.
 //! 5. Failing all of these, the page's own edit stamp, wherever the layout put it
 //!    (wikis set it in the footer): "Diese Seite wurde zuletzt am 14. Januar 2026
 //!    um 09:12 Uhr bearbeitet." A wiki page has no other date of its own.
