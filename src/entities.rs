@@ -82,8 +82,14 @@ pub fn collect(
             mentions: vec![quote],
         });
     }
+    // A listed organisation the gazetteer found wins over the same name found by
+    // shape; a place inside a longer name ("Ministerium der Finanzen des Landes
+    // Sachsen-Anhalt", "Technische Werke Dresden GmbH") does not take its place.
     let stands_alone = |o: &FoundOrganisation| {
-        authorities.contains(&o.span) || !places.iter().any(|p| p.span.overlaps(o.span))
+        authorities.contains(&o.span)
+            || places.iter().filter(|p| p.span.overlaps(o.span)).all(|p| {
+                entries[p.entry].kind.is_place() && o.span.contains(p.span) && o.span != p.span
+            })
     };
     // An inflected or wrapped full name ("der Kommunalen IT-UNION eG") that the
     // gazetteer knew only by its short form elsewhere in the text is that entry.
@@ -192,14 +198,14 @@ mod tests {
             text,
             &[place(22), place(28)],
             &[entry],
-            &[org(4), org(42), org(22)],
+            &[org(4), org(42), org(24)],
         );
         let names: Vec<_> = doc.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Senatskanzlei", "Jena"]);
         assert_eq!(
             doc.entities[0].mentions.len(),
             2,
-            "the overlapping find is dropped"
+            "the find that cuts into a gazetteer mention is dropped"
         );
         assert_eq!(doc.entities[1].id.as_deref(), Some("ags:16053000"));
         let order: Vec<_> = doc.mentions.iter().map(|(s, i)| (s.start, *i)).collect();
@@ -242,6 +248,31 @@ mod tests {
         ));
         assert!(!same_name_inflected("Stadtwerke Jena", "Stadtwerke Gera"));
         assert!(!same_name_inflected("Amt Ü", "Amt Üb"));
+    }
+
+    #[test]
+    fn a_longer_name_holding_a_place_stands_beside_the_place() {
+        let text = "Der Eigenbetrieb IT Jena und die Jena GmbH.";
+        let jena_at = |start: usize| Resolved {
+            span: Span::new(start, start + 4),
+            entry: 0,
+            form: FormKind::Name,
+            alternatives: Vec::new(),
+        };
+        let found = |start: usize, end: usize, name: &str| FoundOrganisation {
+            span: Span::new(start, end),
+            name: name.into(),
+            kind: EntityKind::Provider,
+        };
+        let doc = collect(
+            text,
+            &[jena_at(20), jena_at(33)],
+            &[jena()],
+            &[found(4, 24, "Eigenbetrieb IT Jena"), found(33, 37, "Jena")],
+        );
+        let names: Vec<_> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Eigenbetrieb IT Jena", "Jena"]);
+        assert_eq!(doc.entities[1].mentions.len(), 2);
     }
 
     #[test]

@@ -147,6 +147,16 @@ pub enum EntityKind {
     Association,
 }
 
+impl EntityKind {
+    /// A municipality, district or Land: what the official lists hold.
+    pub fn is_place(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Municipality | EntityKind::District | EntityKind::State
+        )
+    }
+}
+
 /// A place or organisation and every place the article names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

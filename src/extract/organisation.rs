@@ -24,10 +24,14 @@
 //!   `Senatsverwaltung für …`, `Senator`/`Senatorin für …`, `Behörde für …`,
 //!   `Senatskanzlei`, `Staatskanzlei`, `Finanzbehörde X` / `Hamburger Finanzbehörde`,
 //!   `Bezirksregierung X`, `Regierungspräsidium X`, `Bezirksamt X` (of a district of
-//!   Hamburg or Berlin), `Landes-`/`Bundesrechnungshof`,
-//!   `Rechnungshof X`, `(Thüringer) Landesverwaltungsamt`, `Bundesverwaltungsamt`,
+//!   Hamburg or Berlin), `Regierung von X` (a Bavarian region), `Vergabekammer X`,
+//!   `Landes-`/`Bundesrechnungshof`, `Rechnungshof X`, `Landes…amt` with a Land
+//!   adjective or Land name (`Thüringer Landesverwaltungsamt`, `Landeskriminalamt
+//!   Sachsen`), `Bundes…amt` and `…-Bundesamt` alone (`Kraftfahrt-Bundesamt`),
 //!   `Landesamt`/`Bundesamt`/`Landesanstalt`/`Bundesanstalt für …` (also `in der …`:
-//!   "Bundesamt für Sicherheit in der Informationstechnik");
+//!   "Bundesamt für Sicherheit in der Informationstechnik"). A Land after a head
+//!   may stand in the genitive with its article: `des Landes X`, `des Freistaates X`,
+//!   `des Saarlandes`, `der Freien Hansestadt Bremen`;
 //! - provider: `Zweckverband X`, `Eigenbetrieb X`, `Kommunalunternehmen X`,
 //!   `Landesbetrieb X`, `Anstalt für … (in Bayern)`, `X AöR`, `Kommunales
 //!   Rechenzentrum X`, `Gebiets-`/`Landesrechenzentrum X`, `(IT-)Dienstleistungszentrum
@@ -96,6 +100,7 @@ const HEAD_TRIGGERS: &[&str] = &[
     "datenzentrale",
     "verbund",
     "direktion",
+    "vergabekammer",
 ];
 
 /// Legal forms (case-sensitive): a region without any holds no company name.
@@ -656,6 +661,17 @@ const LANDS: &[&str] = &[
     "Thüringen",
 ];
 
+/// Bavaria's administrative regions, each governed by a "Regierung von …".
+const BAVARIAN_REGIONS: &[&str] = &[
+    "Oberbayern",
+    "Niederbayern",
+    "Oberpfalz",
+    "Oberfranken",
+    "Mittelfranken",
+    "Unterfranken",
+    "Schwaben",
+];
+
 /// Lower-case words that are never a brand name ("der Zweckverband soll").
 const FUNCTION_WORDS: &[&str] = &[
     "ab", "als", "also", "am", "an", "auch", "auf", "aus", "bald", "bei", "beim", "bis", "da",
@@ -813,6 +829,8 @@ enum Needs {
     Qualifier,
     /// Both an adjective before and a place after ("Kommunales Rechenzentrum X").
     AdjectiveAndPlace,
+    /// A place after ("Regierung von Schwaben"), whatever stands before.
+    Place,
     /// Name words after ("Zweckverband KISA").
     Name,
 }
@@ -826,6 +844,8 @@ enum Place {
     Land,
     /// Any capitalised name ("Bezirksregierung Arnsberg").
     Any,
+    /// "von" and a Bavarian administrative region ("Regierung von Oberfranken").
+    Region,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -867,8 +887,16 @@ fn classify(word: &str) -> Option<Head> {
         "rechnungshof" => head(Authority, M, Needs::Qualifier, Place::Land),
         "landesverwaltungsamt" => head(Authority, N, Needs::Qualifier, Place::Land),
         "landesdirektion" => head(Authority, F, Needs::Qualifier, Place::Land),
-        "bundesverwaltungsamt" => head(Authority, N, Needs::Nothing, Place::None),
+        "regierung" => head(Authority, F, Needs::Place, Place::Region),
+        "vergabekammer" => head(Authority, F, Needs::Qualifier, Place::Any),
         "landesamt" | "bundesamt" => head(Authority, N, Needs::Portfolio, Place::Land),
+        // "Landeskriminalamt Thüringen", "Bundeskartellamt", "Kraftfahrt-Bundesamt".
+        _ if l.starts_with("landes") && l.ends_with("amt") => {
+            head(Authority, N, Needs::Qualifier, Place::Land)
+        }
+        _ if (l.starts_with("bundes") || l.contains("-bundes")) && l.ends_with("amt") => {
+            head(Authority, N, Needs::Nothing, Place::None)
+        }
         "landesanstalt" | "bundesanstalt" => head(Authority, F, Needs::Portfolio, Place::Land),
         "anstalt" => head(Provider, F, Needs::Portfolio, Place::Land),
         "zweckverband" | "eigenbetrieb" | "landesbetrieb" => {
@@ -1029,6 +1057,10 @@ impl<'v> Scan<'v> {
             },
             Needs::AdjectiveAndPlace => match self.place_after(i, head.place) {
                 Some(end) => (end, adjective.is_some()),
+                None => (i, false),
+            },
+            Needs::Place => match self.place_after(i, head.place) {
+                Some(end) => (end, true),
                 None => (i, false),
             },
         };
@@ -1248,8 +1280,20 @@ impl<'v> Scan<'v> {
     /// The last token of a place after token `h`: "des Landes X", a Land, or (for
     /// [`Place::Any`]) a capitalised name.
     fn place_after(&self, h: usize, place: Place) -> Option<usize> {
-        if place == Place::None {
-            return None;
+        match place {
+            Place::None => return None,
+            Place::Region => {
+                return (self.next_word(h + 1) == Some("von")
+                    && self
+                        .next_word(h + 2)
+                        .is_some_and(|w| BAVARIAN_REGIONS.contains(&w)))
+                .then_some(h + 2)
+            }
+            Place::Land | Place::Any => {}
+        }
+        // "des Saarlandes", "der Freien Hansestadt Bremen".
+        if let Some(end) = self.land_in_genitive(h + 1) {
+            return Some(end);
         }
         if self.next_word(h + 1) == Some("des")
             && matches!(
@@ -1272,9 +1316,29 @@ impl<'v> Scan<'v> {
                         && !is_abstract_noun(w)
                         && adjective(w).map_or(true, |a| a == Adjective::Invariant)
             }
-            Place::None => false,
+            Place::None | Place::Region => false,
         };
         fits.then_some(h + 1)
+    }
+
+    /// The last token of a Land named in the genitive from token `k` on, with
+    /// its article: "des Saarlandes", "der Freien Hansestadt Bremen", "der
+    /// Freien und Hansestadt Hamburg".
+    fn land_in_genitive(&self, k: usize) -> Option<usize> {
+        match self.next_word(k)? {
+            "des" => matches!(self.next_word(k + 1)?, "Saarlandes" | "Saarlands").then_some(k + 1),
+            "der" if self.next_word(k + 1)? == "Freien" => {
+                let city = if self.next_word(k + 2)? == "und" {
+                    k + 3
+                } else {
+                    k + 2
+                };
+                (self.next_word(city)? == "Hansestadt"
+                    && matches!(self.next_word(city + 1)?, "Bremen" | "Hamburg"))
+                .then_some(city + 1)
+            }
+            _ => None,
+        }
     }
 
     /// A company, cooperative, AöR or registered association whose legal form is

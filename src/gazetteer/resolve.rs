@@ -80,13 +80,6 @@ pub fn resolve(hits: &[Hit], entries: &[Entry]) -> Vec<Resolved> {
         .collect()
 }
 
-fn is_place(kind: EntityKind) -> bool {
-    matches!(
-        kind,
-        EntityKind::Municipality | EntityKind::District | EntityKind::State
-    )
-}
-
 /// Rules 1 to 3: the candidates a hit can still stand for.
 fn narrow(hit: &Hit, entries: &[Entry]) -> Vec<Candidate> {
     let mut c = hit.candidates.clone();
@@ -116,7 +109,7 @@ fn narrow(hit: &Hit, entries: &[Entry]) -> Vec<Candidate> {
     // "Brandenburg" alone is the Land, not Brandenburg an der Havel.
     if hit.prefix.is_none() && c.iter().any(|x| entries[x.entry].kind == EntityKind::State) {
         c.retain(|x| {
-            entries[x.entry].kind == EntityKind::State || !is_place(entries[x.entry].kind)
+            entries[x.entry].kind == EntityKind::State || !entries[x.entry].kind.is_place()
         });
     }
     c
@@ -129,7 +122,7 @@ fn context_lands(narrowed: &[Vec<Candidate>], entries: &[Entry]) -> BTreeSet<Str
         .filter(|c| c.len() == 1 && c[0].form != FormKind::Adjective && !c[0].common)
         .filter_map(|c| {
             let e = &entries[c[0].entry];
-            is_place(e.kind).then(|| e.land.clone()).flatten()
+            e.kind.is_place().then(|| e.land.clone()).flatten()
         })
         .collect()
 }
