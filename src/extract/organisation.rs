@@ -23,7 +23,8 @@
 //!   with a Land adjective or Land name (`Bundes…ministerium` alone);
 //!   `Senatsverwaltung für …`, `Senator`/`Senatorin für …`, `Behörde für …`,
 //!   `Senatskanzlei`, `Staatskanzlei`, `Finanzbehörde X` / `Hamburger Finanzbehörde`,
-//!   `Bezirksregierung X`, `Regierungspräsidium X`, `Bezirksamt X` (of a district of
+//!   `Bezirksregierung X`, `Regierungspräsidium X`, `…direktion X` or a paired
+//!   `Aufsichts- und Dienstleistungsdirektion`, `Bezirksamt X` (of a district of
 //!   Hamburg or Berlin), `Regierung von X` (a Bavarian region), `Vergabekammer X`,
 //!   `Landes-`/`Bundesrechnungshof`, `Rechnungshof X`, `Landes…amt` with a Land
 //!   adjective or Land name (`Thüringer Landesverwaltungsamt`, `Landeskriminalamt
@@ -831,6 +832,9 @@ enum Needs {
     AdjectiveAndPlace,
     /// A place after ("Regierung von Schwaben"), whatever stands before.
     Place,
+    /// A qualifier, or the first half of a paired compound before it
+    /// ("Aufsichts- und Dienstleistungsdirektion").
+    QualifierOrPair,
     /// Name words after ("Zweckverband KISA").
     Name,
 }
@@ -887,6 +891,10 @@ fn classify(word: &str) -> Option<Head> {
         "rechnungshof" => head(Authority, M, Needs::Qualifier, Place::Land),
         "landesverwaltungsamt" => head(Authority, N, Needs::Qualifier, Place::Land),
         "landesdirektion" => head(Authority, F, Needs::Qualifier, Place::Land),
+        // "Polizeidirektion Görlitz", "Struktur- und Genehmigungsdirektion Süd".
+        _ if l.len() > "direktion".len() && l.ends_with("direktion") => {
+            head(Authority, F, Needs::QualifierOrPair, Place::Any)
+        }
         "regierung" => head(Authority, F, Needs::Place, Place::Region),
         "vergabekammer" => head(Authority, F, Needs::Qualifier, Place::Any),
         "landesamt" | "bundesamt" => head(Authority, N, Needs::Portfolio, Place::Land),
@@ -1058,6 +1066,10 @@ impl<'v> Scan<'v> {
             Needs::AdjectiveAndPlace => match self.place_after(i, head.place) {
                 Some(end) => (end, adjective.is_some()),
                 None => (i, false),
+            },
+            Needs::QualifierOrPair => match self.place_after(i, head.place) {
+                Some(end) => (end, true),
+                None => (i, adjective.is_some() || first < i),
             },
             Needs::Place => match self.place_after(i, head.place) {
                 Some(end) => (end, true),
