@@ -222,7 +222,7 @@ const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden
 const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|untersuch(?:en|t|te|ten)|erwäg(?:en|t|te|ten)|sondier\w*)\b|\bsoll(?:en)?\s+klären\b|\blot(?:en|et|eten)\b[^.;]{0,80}?\baus\b|\bdenk(?:en|t)\b[^.;]{0,80}?\bnach\b";
 
 /// Sentences that turn a cooperation down or call it off.
-const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\bkommt\s+nicht\s+zustande\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
+const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\b(?:kommt|kommen|kam|kamen)\s+nicht\s+zustande\b|\bnicht\s+zustande\s+gekommen\b|\babstand\s+(?:genommen|nehmen)\b|\b(?:wird|werde)\s+es\b[^.;]{0,40}?\bnicht\s+geben\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
 
 /// Sentences that name the body a merger creates ("Sie soll IT-Dienstleistungszentrum
 /// Mitteldeutschland heißen", "firmiert künftig als …", "unter dem Namen …").
@@ -1014,6 +1014,9 @@ mod tests {
             "Jena und Gera haben das Projekt eines gemeinsamen Rechenzentrums gestoppt.",
             "Eine Auslagerung der Server an die KDO stehe nicht zur Debatte, sagte der Bürgermeister von Jena.",
             "Ein gemeinsames Rechenzentrum mit Gera kommt für Jena nicht infrage.",
+            "Eine gemeinsame Ausschreibung von Jena und Gera kam nicht zustande.",
+            "Von einem gemeinsamen Rechenzentrum mit Gera hat Jena Abstand genommen.",
+            "Einen gemeinsamen Einkauf von Jena und Gera werde es nicht geben.",
         ] {
             assert!(!decide(&format!("Stadtrat|{called_off}")).cooperation, "{called_off}");
         }

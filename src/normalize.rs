@@ -22,6 +22,7 @@ enum Form {
     Markup,
     Json,
     QuotedPrintable,
+    QuotedPrintableMarkup,
 }
 
 /// The normalised view of a text plus its alignment to the original.
@@ -58,10 +59,20 @@ impl NormalizedText {
         NormalizedText::build(original, Form::QuotedPrintable)
     }
 
+    /// Normalises an HTML page sent quoted-printable, as a browser saves a page in
+    /// one MHTML file: both the escapes and the markup read as
+    /// [`NormalizedText::new_quoted_printable`] and [`NormalizedText::new_markup`] say.
+    pub fn new_quoted_printable_markup(original: &str) -> NormalizedText {
+        NormalizedText::build(original, Form::QuotedPrintableMarkup)
+    }
+
     fn build(original: &str, form: Form) -> NormalizedText {
-        let markup = matches!(form, Form::Markup | Form::Json);
+        let markup = matches!(
+            form,
+            Form::Markup | Form::Json | Form::QuotedPrintableMarkup
+        );
         let json = form == Form::Json;
-        let quoted = form == Form::QuotedPrintable;
+        let quoted = matches!(form, Form::QuotedPrintable | Form::QuotedPrintableMarkup);
         let mut out = NormalizedText {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
@@ -140,6 +151,13 @@ impl NormalizedText {
                 if let Some(after) =
                     before.and_then(|before| word_continues_after_dash(before, &original[end..]))
                 {
+                    pos = end + after;
+                    continue;
+                }
+                if let Some(after) = before
+                    .and_then(|before| compound_goes_on_after_line_break(before, &original[end..]))
+                {
+                    out.push_ascii(b'-', pos, end);
                     pos = end + after;
                     continue;
                 }
@@ -394,6 +412,25 @@ pub(crate) fn word_continues_after_dash(before: char, after_dash: &str) -> Optio
     None
 }
 
+/// Whether a dash after `before` ends a line inside a hyphenated compound whose
+/// next part starts the next line capitalised ("Bernkastel-" over "Wittlich",
+/// "IT-" over "UNION eG"); if so, the byte offset in `after_dash` where the
+/// compound goes on. The dash stays, the line break goes.
+pub(crate) fn compound_goes_on_after_line_break(before: char, after_dash: &str) -> Option<usize> {
+    if !before.is_alphanumeric() {
+        return None;
+    }
+    let mut saw_newline = false;
+    for (k, c) in after_dash.char_indices() {
+        match c {
+            '\n' | '\r' => saw_newline = true,
+            ' ' | '\t' => {}
+            _ => return (saw_newline && c.is_uppercase()).then_some(k),
+        }
+    }
+    None
+}
+
 /// "Informations- und Kommunikationstechnik": a dash before a conjunction ends the
 /// first half of an elliptical compound; it splits no word.
 fn starts_conjunction(text: &str) -> bool {
@@ -553,6 +590,23 @@ mod tests {
             n.normalized_range(Span::new(90, 99)),
             (n.as_str().len(), n.as_str().len())
         );
+    }
+
+    #[test]
+    fn a_compound_split_at_a_line_end_keeps_its_hyphen() {
+        let original = "Landkreis Bernkastel-\n   Wittlich und die IT-\r\nUNION eG";
+        let n = NormalizedText::new(original);
+        assert_eq!(
+            n.as_str(),
+            "landkreis bernkastel-wittlich und die it-union eg"
+        );
+        let start = n.as_str().find("bernkastel").unwrap();
+        let span = n
+            .original_span(start, start + "bernkastel-wittlich".len())
+            .unwrap();
+        assert_eq!(&original[span.start..span.end], "Bernkastel-\n   Wittlich");
+        // A line that ends in a dash after a space is a list or a dash, no compound.
+        assert_eq!(view("Stadt -\nKreis"), "stadt - kreis");
     }
 
     #[test]

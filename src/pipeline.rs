@@ -143,20 +143,20 @@ impl Pipeline {
                 .iter()
                 .zip(&page.blocks)
                 .any(|(a, b)| a.label != b.label);
-            let title = focused
+            let mut title = focused
                 .then(|| title_block_text(text, &blocks))
                 .flatten()
                 .or(page.title);
-            (
-                blocks,
-                title,
-                page.published,
-                if is_json_article(text) {
-                    NormalizedText::new_json(text)
-                } else {
-                    NormalizedText::new_markup(text)
-                },
-            )
+            let view = if is_json_article(text) {
+                NormalizedText::new_json(text)
+            } else if is_quoted_printable(text) {
+                // A page saved as MHTML: read as the browser showed it.
+                title = title.map(|t| quoted_printable_decoded(&t));
+                NormalizedText::new_quoted_printable_markup(text)
+            } else {
+                NormalizedText::new_markup(text)
+            };
+            (blocks, title, page.published, view)
         } else {
             let blocks = focus(self.layout.classify(text));
             let published = find_published(text, &blocks);
@@ -671,6 +671,28 @@ mod tests {
         );
         let official = record.officials.first().expect("the mayor is found");
         assert_eq!(official.name, "Mia Albers");
+        assert_eq!(official.role.as_deref(), Some("Bürgermeisterin"));
+        let m = &official.mentions[0];
+        assert_eq!(&text[m.start..m.end], m.text);
+        assert!(record.cooperation);
+    }
+
+    #[test]
+    fn a_page_saved_as_mhtml_reads_decoded() {
+        let text = "From: <Saved by Blink>\nSubject: Gemeinsame IT\nMIME-Version: 1.0\n\
+            Content-Type: multipart/related; boundary=\"--b--\"\n\n----b--\n\
+            Content-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n\
+            <html><head><title>Lingen und Meppen teilen sich die Server-R=C3=A4ume</title>=\n\
+            </head><body><article><h1>Lingen und Meppen teilen sich die Server-R=C3=A4ume</h1>\n\
+            <p>Die Stadt Lingen und die Stadt Meppen betreiben ihre Server k=C3=BCnftig =\n\
+            gemeinsam. &quot;Das spart Geld&quot;, sagte B=C3=BCrgermeisterin Mia Albers.</p>\n\
+            </article></body></html>\n----b----\n";
+        let record = extract(text);
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Lingen und Meppen teilen sich die Server-Räume")
+        );
+        let official = record.officials.first().expect("the mayor is found");
         assert_eq!(official.role.as_deref(), Some("Bürgermeisterin"));
         let m = &official.mentions[0];
         assert_eq!(&text[m.start..m.end], m.text);

@@ -62,7 +62,10 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{is_dash, is_invisible, tag_length, tidy, word_continues_after_dash};
+use crate::normalize::{
+    compound_goes_on_after_line_break, is_dash, is_invisible, tag_length, tidy,
+    word_continues_after_dash,
+};
 use crate::record::EntityKind;
 use crate::span::Span;
 
@@ -257,12 +260,17 @@ impl View {
             }
             if is_dash(c) {
                 let after_dash = &content[end - region.start..];
-                if let Some(after) = view
-                    .text
-                    .chars()
-                    .next_back()
-                    .and_then(|before| word_continues_after_dash(before, after_dash))
+                let before = view.text.chars().next_back();
+                if let Some(after) =
+                    before.and_then(|before| word_continues_after_dash(before, after_dash))
                 {
+                    pos = end + after;
+                    continue;
+                }
+                if let Some(after) =
+                    before.and_then(|before| compound_goes_on_after_line_break(before, after_dash))
+                {
+                    view.push('-', pos, end);
                     pos = end + after;
                     continue;
                 }
