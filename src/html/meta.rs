@@ -12,7 +12,10 @@
 //! `datetime` attribute, else its text. Values may be ISO (`2020-10-06`,
 //! `2020-10-06T09:30:00+02:00`, `2020-10`), German (`06.10.2020`, `6. Oktober 2020`,
 //! `Oktober 2020`) or English (`6 Oct 2020`); a time of day and its zone are
-//! ignored, so the date is the one written.
+//! ignored, so the date is the one written. Last of all, when neither these nor
+//! the text date the page, the date in the path of its own address (`og:url` or
+//! the canonical link: `/2025/11/04/`, `/2025-11-04-`) is taken, as news sites
+//! file their articles by day.
 
 use std::sync::LazyLock;
 
@@ -221,6 +224,35 @@ pub(super) fn published(dom: &Dom, layout: &Layout) -> Option<CalendarDate> {
         .or_else(|| meta(dom, DATE_FIELDS).and_then(parse_date))
         .or_else(|| time_element_date(dom, layout))
 }
+
+/// The day in the path of the page's own address: `…/2025/11/04/…` or
+/// `…/2025-11-04…`.
+pub(super) fn address_date(dom: &Dom) -> Option<CalendarDate> {
+    let canonical = || {
+        dom.elements
+            .iter()
+            .filter(|e| e.name == "link")
+            .find(|e| {
+                e.attr("rel")
+                    .is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical"))
+            })
+            .and_then(|e| e.attr("href"))
+    };
+    let address = meta(dom, &["og:url"]).or_else(canonical)?;
+    let caps = ADDRESS_DATE.as_ref()?.captures(address)?;
+    let number = |name: &str| caps.name(name)?.as_str().parse::<u16>().ok();
+    let month = u8::try_from(number("m")?).ok()?;
+    let day = u8::try_from(number("d")?).ok()?;
+    CalendarDate::day(number("y")?, month, day)
+}
+
+/// A day as a news site's address files it: `/2025/11/04/` or `/2025-11-04`.
+static ADDRESS_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>0[1-9]|1[0-2])[/-](?P<d>0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)",
+    )
+    .ok()
+});
 
 /// `datePublished` of the page's JSON-LD scripts.
 fn json_ld_date(dom: &Dom) -> Option<CalendarDate> {

@@ -130,7 +130,8 @@ fn analyse_page(text: &str) -> HtmlPage {
     // Without a machine-readable date, the page's header lines may state it as
     // text ("Pressemitteilung Nr. 12/2023 16.03.2023"), as on a text page.
     let published = meta::published(&dom, &layout)
-        .or_else(|| crate::extract::published::find_published(text, &blocks));
+        .or_else(|| crate::extract::published::find_published(text, &blocks))
+        .or_else(|| meta::address_date(&dom));
     HtmlPage {
         title: meta::title(&dom, &layout),
         blocks,
