@@ -1060,8 +1060,11 @@ fn emphasis_closing(after: &str) -> usize {
     emphasis_run(after, true)
 }
 
-/// The length of a run of asterisks and opening (or closing) emphasis tags at
-/// the start of `s`; before a name, white space between them counts too.
+/// The length of a run of asterisks and emphasis tags at the start of `s`;
+/// before a name, white space between them counts too. Tags of either kind may
+/// stand on either side of a name, as where one styled run of a word processor's
+/// export ends and the next begins ("Bürgermeisterin </span><span
+/// class=\"c9\">Simone Roth</span><span class=\"c2\">, …").
 fn emphasis_run(s: &str, closing: bool) -> usize {
     let mut pos = 0;
     loop {
@@ -1072,7 +1075,7 @@ fn emphasis_run(s: &str, closing: bool) -> usize {
         let skip = if rest.starts_with('*') {
             rest.len() - rest.trim_start_matches('*').len()
         } else {
-            inline_tag_len(rest, closing)
+            inline_tag_len(rest, closing).max(inline_tag_len(rest, !closing))
         };
         if skip == 0 {
             return pos;
