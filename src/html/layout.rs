@@ -137,7 +137,8 @@ const BOLD_HEADLINE_PARAGRAPHS: usize = 3;
 
 /// On a page with no headline element whose `<title>` is a file's name, as word
 /// processors export a press release, the first of its opening paragraphs set
-/// wholly in bold, of two to 25 words, is the headline.
+/// wholly in bold or styled as the document's title (`class="title"`, as Google
+/// Docs exports it), of two to 25 words, is the headline.
 fn promote_bold_paragraph(dom: &Dom, labels: &mut [Option<BlockLabel>]) {
     let untitled = super::meta::head_title(dom).map_or(true, |t| super::meta::is_file_name(&t));
     if labels.contains(&Some(BlockLabel::Title)) || !untitled {
@@ -178,7 +179,13 @@ fn promote_bold_paragraph(dom: &Dom, labels: &mut [Option<BlockLabel>]) {
             .iter()
             .map(|&i| dom.texts[i].value.split_whitespace().count())
             .sum();
-        if members.iter().all(|&i| bold(&dom.texts[i], p)) && (2..=25).contains(&words) {
+        let styled_title = dom.elements[p].attr("class").is_some_and(|classes| {
+            classes
+                .split_whitespace()
+                .any(|c| c.eq_ignore_ascii_case("title"))
+        });
+        let emphasised = styled_title || members.iter().all(|&i| bold(&dom.texts[i], p));
+        if emphasised && (2..=25).contains(&words) {
             for i in members {
                 labels[i] = Some(BlockLabel::Title);
             }
