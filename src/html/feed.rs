@@ -29,38 +29,37 @@ use crate::span::Span;
 
 /// True when the root element of `text` is an RSS, RDF or Atom feed.
 pub(super) fn is_feed(text: &str) -> bool {
+    root_name(text).is_some_and(|name| {
+        matches!(
+            local_name(&name.to_ascii_lowercase()),
+            "rss" | "feed" | "rdf"
+        )
+    })
+}
+
+/// The name of the root element of an XML or HTML text, as written.
+pub(super) fn root_name(text: &str) -> Option<&str> {
     let mut rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     // Skip the XML declaration, processing instructions, comments and a doctype.
     loop {
         if let Some(after) = rest.strip_prefix("<?") {
-            let Some(end) = after.find("?>") else {
-                return false;
-            };
+            let end = after.find("?>")?;
             rest = after[end + 2..].trim_start();
         } else if let Some(after) = rest.strip_prefix("<!--") {
-            let Some(end) = after.find("-->") else {
-                return false;
-            };
+            let end = after.find("-->")?;
             rest = after[end + 3..].trim_start();
         } else if rest.starts_with("<!") {
-            let Some(end) = rest.find('>') else {
-                return false;
-            };
+            let end = rest.find('>')?;
             rest = rest[end + 1..].trim_start();
         } else {
             break;
         }
     }
-    let Some(tag) = rest.strip_prefix('<') else {
-        return false;
-    };
+    let tag = rest.strip_prefix('<')?;
     let name_end = tag
         .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
         .unwrap_or(tag.len());
-    matches!(
-        local_name(&tag[..name_end]).to_ascii_lowercase().as_str(),
-        "rss" | "feed" | "rdf"
-    )
+    Some(&tag[..name_end])
 }
 
 /// The layout, title and date of a feed, or `None` when it holds no item or is
@@ -273,7 +272,7 @@ fn fields(text: &str) -> Option<Vec<Field>> {
 
 /// The name of an element without its namespace prefix (`content:encoded` →
 /// `encoded`).
-fn local_name(name: &str) -> &str {
+pub(super) fn local_name(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 

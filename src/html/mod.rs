@@ -9,7 +9,9 @@
 //! `Kosten < 5.000 Euro`, is text and stays). Text inside `script`, `style`,
 //! `noscript`, `template`, `iframe`, `object` and `textarea`, and comments, is no
 //! block at all. How the blocks are labelled is told in module `layout`; title and
-//! publication date in module `meta`.
+//! publication date in module `meta`. Web feeds (module `feed`), JSON articles
+//! (module `json`) and other XML documents (module `xml`) are read by their own
+//! structure into blocks of the same kind.
 //!
 //! # Character references
 //!
@@ -28,6 +30,7 @@ mod json;
 mod layout;
 mod meta;
 mod refs;
+mod xml;
 
 #[cfg(test)]
 mod tests;
@@ -63,6 +66,11 @@ pub fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> HtmlPage {
     }
     if json::is_json_object(text) {
         if let Some(page) = json::analyse(text, weight) {
+            return page;
+        }
+    }
+    if xml::is_xml_document(text) {
+        if let Some(page) = xml::analyse(text) {
             return page;
         }
     }
@@ -169,7 +177,7 @@ pub fn looks_like_html(text: &str) -> bool {
     if memchr::memchr(b'<', text.as_bytes()).is_none() {
         return false;
     }
-    if feed::is_feed(text) {
+    if feed::is_feed(text) || xml::is_xml_document(text) {
         return true;
     }
     let head: String = text
