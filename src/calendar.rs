@@ -37,6 +37,37 @@ impl CalendarDate {
         })
     }
 
+    /// The day of the week of a full date, 0 for Monday to 6 for Sunday; `None`
+    /// for a month.
+    pub fn weekday(self) -> Option<u8> {
+        // Sakamoto's method: a Sunday-based weekday, shifted to start on Monday.
+        const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let day = u32::from(self.day?);
+        let month = usize::from(self.month);
+        let year = u32::from(self.year) - u32::from(month < 3);
+        let sunday_based =
+            (year + year / 4 - year / 100 + year / 400 + OFFSETS[month - 1] + day) % 7;
+        u8::try_from((sunday_based + 6) % 7).ok()
+    }
+
+    /// The day a slashed date `first/second/year` names: day first, as German and
+    /// EU texts write it; month first ("Mo, 03/02/2026", as content systems set up
+    /// for English print it) when the weekday at the end of `before` fits only
+    /// that reading.
+    pub fn slashed(year: u16, first: u8, second: u8, before: &str) -> Option<CalendarDate> {
+        let day_first = CalendarDate::day(year, second, first);
+        let Some(named) = weekday_before(before) else {
+            return day_first;
+        };
+        let month_first = CalendarDate::day(year, first, second);
+        let fits = |d: Option<CalendarDate>| d.and_then(CalendarDate::weekday) == Some(named);
+        if !fits(day_first) && fits(month_first) {
+            month_first
+        } else {
+            day_first
+        }
+    }
+
     fn plausible_year(year: u16) -> bool {
         (1900..=2100).contains(&year)
     }
@@ -64,6 +95,29 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+/// The weekday (0 for Monday) named at the end of `before`, as it stands before
+/// a date: "Mo, ", "Montag, ", "Mon, ".
+fn weekday_before(before: &str) -> Option<u8> {
+    let head = before.trim_end_matches([' ', ',', '\u{a0}']);
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '.')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let weekday = match head[word_start..].trim_end_matches('.') {
+        "Montag" | "Mo" | "Mon" | "Monday" => 0,
+        "Dienstag" | "Di" | "Tue" | "Tuesday" => 1,
+        "Mittwoch" | "Mi" | "Wed" | "Wednesday" => 2,
+        "Donnerstag" | "Do" | "Thu" | "Thursday" => 3,
+        "Freitag" | "Fr" | "Fri" | "Friday" => 4,
+        "Samstag" | "Sonnabend" | "Sa" | "Sat" | "Saturday" => 5,
+        "Sonntag" | "So" | "Sun" | "Sunday" => 6,
+        _ => return None,
+    };
+    Some(weekday)
+}
+
 impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.day {
@@ -76,6 +130,29 @@ impl fmt::Display for CalendarDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_and_slashed_dates_that_name_one() {
+        let day = |y, m, d| CalendarDate::day(y, m, d).unwrap();
+        assert_eq!(day(2026, 3, 2).weekday(), Some(0));
+        assert_eq!(day(2000, 2, 29).weekday(), Some(1));
+        assert_eq!(day(2024, 12, 29).weekday(), Some(6));
+        assert_eq!(CalendarDate::month(2026, 3).unwrap().weekday(), None);
+        // Day first unless the weekday fits only month first.
+        assert_eq!(CalendarDate::slashed(2026, 3, 2, ""), Some(day(2026, 2, 3)));
+        assert_eq!(
+            CalendarDate::slashed(2026, 3, 2, "Mo, "),
+            Some(day(2026, 3, 2))
+        );
+        assert_eq!(
+            CalendarDate::slashed(2026, 3, 2, "Di., "),
+            Some(day(2026, 2, 3))
+        );
+        assert_eq!(
+            CalendarDate::slashed(2026, 13, 2, "Mo, "),
+            Some(day(2026, 2, 13))
+        );
+    }
 
     #[test]
     fn formats_day_and_month() {

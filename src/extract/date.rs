@@ -14,7 +14,8 @@
 //! - numeric `4.12.2009`, `04.12.2009`, `4. 12. 2009`, two-digit years `06.12.17`
 //!   (00–69 → 20xx, 70–99 → 19xx; the month must then have two digits and no space
 //!   may follow a dot), ISO `2009-12-04` (a following time is not quoted), and
-//!   `14/08/2025` as EU procurement notices write it (two-digit day and month);
+//!   `14/08/2025` as EU procurement notices write it (two-digit day and month;
+//!   month first when a weekday before it fits only that reading, "Mo, 03/02/2026");
 //! - month names and abbreviations (`Jänner`, `Sept.`, `Mrz.`) with day and/or year:
 //!   `22. Juni 2006`, `3. Sept. 2019`, `März 2013`, `Anfang Januar 2010`;
 //! - years relative to the publication date: `Februar dieses Jahres`, `März
@@ -287,7 +288,7 @@ impl DateFinder {
             let date = if iso {
                 numeric_day(&caps, ["iy", "im", "id"])
             } else if caps.name("sy").is_some() {
-                numeric_day(&caps, ["sy", "sm", "sd"])
+                slashed_day(&caps, &text[..span.start])
             } else {
                 numeric_german(&caps, whole.as_str())
             };
@@ -549,6 +550,13 @@ fn numeric_day(caps: &regex::Captures<'_>, [year, month, day]: [&str; 3]) -> Opt
         caps.name(month)?.as_str().parse().ok()?,
         caps.name(day)?.as_str().parse().ok()?,
     )
+}
+
+/// The day of a match of [`NUMERIC`]'s slashed form, `before` it the text up to it.
+fn slashed_day(caps: &regex::Captures<'_>, before: &str) -> Option<CalendarDate> {
+    let number = |name: &str| caps.name(name)?.as_str().parse::<u8>().ok();
+    let year = caps.name("sy")?.as_str().parse().ok()?;
+    CalendarDate::slashed(year, number("sd")?, number("sm")?, before)
 }
 
 /// The month a name or abbreviation from [`MONTH`] stands for.

@@ -184,7 +184,7 @@ pub fn closes_dateline(rest: &str) -> bool {
 /// The date of a page's own edit stamp at the start of `line`.
 fn edit_stamp(p: &Patterns, line: &str) -> Option<CalendarDate> {
     let when = p.edit_stamp.captures(line)?.name("when")?.as_str();
-    to_date(&p.date.captures(when)?)
+    to_date(&p.date.captures(when)?, when)
 }
 
 /// Labels a header date may stand on.
@@ -213,7 +213,9 @@ fn header_date(p: &Patterns, line: &str) -> Option<CalendarDate> {
     let short = line.chars().count() <= 100;
     for caps in p.date.captures_iter(line) {
         let whole = caps.get(0)?;
-        let Some(date) = to_date(&caps) else { continue };
+        let Some(date) = to_date(&caps, line) else {
+            continue;
+        };
         let rest = line.len() - whole.len();
         let rest_words = line
             .get(..whole.start())
@@ -246,7 +248,7 @@ fn cued_date(p: &Patterns, line: &str, cue: &Regex) -> Option<CalendarDate> {
         // Veröffentlicht am 27. Jan. 2026 · Auswirkung: …"): the cue opens its
         // own field.
         let before = line.get(..start)?.rsplit(['·', '|']).next()?;
-        cue.is_match(before).then(|| to_date(&caps)).flatten()
+        cue.is_match(before).then(|| to_date(&caps, line)).flatten()
     })
 }
 
@@ -256,11 +258,12 @@ fn dateline_at_start(p: &Patterns, line: &str) -> Option<CalendarDate> {
     let start = caps.get(0)?.start();
     let before = line.get(..start)?;
     (start <= 80 && p.body_prefix.is_match(before))
-        .then(|| to_date(&caps))
+        .then(|| to_date(&caps, line))
         .flatten()
 }
 
-fn to_date(c: &Captures<'_>) -> Option<CalendarDate> {
+/// The date a match of the date pattern in `hay` names.
+fn to_date(c: &Captures<'_>, hay: &str) -> Option<CalendarDate> {
     let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u16>().ok());
     let numeric = |[y, m, d]: [&str; 3]| {
         CalendarDate::day(
@@ -279,8 +282,10 @@ fn to_date(c: &Captures<'_>) -> Option<CalendarDate> {
             u8::try_from(d).ok()?,
         );
     }
-    if c.name("sy").is_some() {
-        return numeric(["sy", "sm", "sd"]);
+    if let (Some(y), Some(first), Some(second)) = (num("sy"), num("sd"), num("sm")) {
+        let before = hay.get(..c.get(0)?.start())?;
+        let small = |v: u16| u8::try_from(v).ok();
+        return CalendarDate::slashed(y, small(first)?, small(second)?, before);
     }
     if let (Some(d), Some(m), Some(y)) = (num("ld"), c.name("lm"), num("ly")) {
         return CalendarDate::day(y, month(m.as_str())?, u8::try_from(d).ok()?);
