@@ -117,6 +117,7 @@ fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
 /// while a line breaks off after a function word, a name's head noun or a split
 /// word, or the next line goes on in lower case.
 pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
+    let width = column_width(text, blocks);
     let mut last = i;
     for (j, next) in blocks.iter().enumerate().skip(i + 1).take(3) {
         let Some(above) = blocks[last].span.slice(text) else {
@@ -137,12 +138,23 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
             .and_then(|l| l.split_whitespace().next())
             .is_some_and(|w| w.chars().all(char::is_lowercase));
         let whole_line_instrument = last == i && INSTRUMENTS.contains(&above);
+        // In a narrow column (teletext, print) the next line's first word would
+        // not have fitted on this one: the line was wrapped, not ended.
+        let wrapped = width.is_some_and(|width| {
+            let first_word = next
+                .span
+                .slice(text)
+                .and_then(|l| l.split_whitespace().next())
+                .map_or(0, |w| w.chars().count());
+            line_chars_to(text, blocks[last].span.end) + 1 + first_word > width
+        });
         let open = OPEN_ENDS.contains(&last_word)
             || goes_on
             || NAME_HEADS.contains(&last_word)
             || land
             || whole_line_instrument
-            || split_word;
+            || split_word
+            || wrapped;
         let gap = text
             .get(blocks[last].span.end..next.span.start)
             .unwrap_or("");
@@ -169,6 +181,28 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
         last = j;
     }
     last
+}
+
+/// Body lines at most this long make a narrow column, whose lines are wrapped.
+const NARROW_COLUMN: usize = 80;
+
+/// The width of the page's running text when it is set in a narrow column: the
+/// longest of at least three body lines, indentation included.
+fn column_width(text: &str, blocks: &[Block]) -> Option<usize> {
+    let body: Vec<usize> = blocks
+        .iter()
+        .filter(|b| b.label == BlockLabel::Body)
+        .map(|b| line_chars_to(text, b.span.end))
+        .collect();
+    let widest = body.iter().copied().max()?;
+    (body.len() >= 3 && widest <= NARROW_COLUMN).then_some(widest)
+}
+
+/// Characters from the start of the line to byte `end`.
+fn line_chars_to(text: &str, end: usize) -> usize {
+    let head = text.get(..end).unwrap_or("");
+    let start = head.rfind('\n').map_or(0, |i| i + 1);
+    head[start..].chars().count()
 }
 
 /// The `title:` of a Markdown page's front matter, the block between two `---`
