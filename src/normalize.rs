@@ -253,8 +253,9 @@ impl NormalizedText {
 }
 
 /// A phrase of the original made presentable, keeping its capitals: words split by
-/// a line-end or leftover hyphen rejoined ("Hol-ger" → "Holger"), invisible
-/// characters dropped, white space folded. For names and roles copied into records.
+/// a line-end or leftover hyphen rejoined ("Hol-ger" → "Holger"), a compound split
+/// at a line end rejoined with its hyphen ("Schulte-\nOehm" → "Schulte-Oehm"),
+/// invisible characters dropped, white space folded. For names and roles copied into records.
 pub fn tidy(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
     let mut pos = 0;
@@ -263,6 +264,13 @@ pub fn tidy(phrase: &str) -> String {
         if is_dash(c) {
             let before = phrase[..pos].chars().next_back();
             if let Some(after) = before.and_then(|b| word_continues_after_dash(b, &phrase[end..])) {
+                pos = end + after;
+                continue;
+            }
+            if let Some(after) =
+                before.and_then(|b| compound_goes_on_after_line_break(b, &phrase[end..]))
+            {
+                out.push('-');
                 pos = end + after;
                 continue;
             }

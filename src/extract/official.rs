@@ -206,7 +206,11 @@ impl OfficialFinder {
                     .chain(&r.forms)
                     .chain(&r.abbreviations)
             })
-            .flat_map(|f| std::iter::once(f.clone()).chain(ascii_umlauts(f)))
+            .flat_map(|f| {
+                std::iter::once(f.clone())
+                    .chain(ascii_umlauts(f))
+                    .chain(ocr_misread(f))
+            })
             .map(|f| normalize_term(&f))
             .chain(GENERIC_HEADS.iter().map(|h| normalize_term(h)))
             .filter(|k| k.chars().count() >= 2)
@@ -814,12 +818,13 @@ const TITLES: &str = r"(?:(?:Herrn?|Frau)(?:\s|&nbsp;)+)?(?:(?:Prof|Dr|Dipl\.-[\
 const VERB_PARTICLES: &str = "vor|an|auf|aus|ein|mit|ab|bei|zu|fest|hin|weiter|zurück|entgegen|dar";
 
 /// A person's name: first name, optional initials, optional particle, surname. A
-/// word split by a line-end hyphen ("Hol-\nger") counts as one word; on HTML pages
+/// word split by a line-end hyphen ("Hol-\nger") counts as one word, and so does a
+/// double surname whose second part starts the next line ("Schulte-\nOehm"); on HTML pages
 /// a small letter may be written as a character reference ("J&#252;rgen") or, in
 /// decomposed text, as a letter and a combining mark. It ends without a word
 /// boundary, which would hold the patterns to the slow regex engines (see
 /// [`crate::pattern`]); each pattern bounds the name itself.
-const NAME: &str = r"\p{Lu}(?:\p{Ll}|\p{M}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}(?:\p{Ll}|\p{M}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?";
+const NAME: &str = r"\p{Lu}(?:\p{Ll}|\p{M}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)*\s+(?:(?:von|van|de|zu|von\s+der)\s+)?\p{Lu}(?:\p{Ll}|\p{M}|&[a-z]+;|&#\d+;)+(?:-\s*\p{Ll}+)?(?:-(?:\r?\n[ \t]*)?\p{Lu}\p{Ll}+)?";
 
 fn compile(pattern: &str) -> Result<Regex, GazetteerError> {
     crate::pattern::compile(pattern).map_err(|e| GazetteerError {
@@ -924,6 +929,23 @@ fn as_written(phrase: &str) -> String {
     }
 }
 
+/// `role` as text recognition of a scan misreads it: "ü" as "ii"
+/// ("Biirgermeister"); `None` when it has no "ü".
+fn ocr_misread(role: &str) -> Option<String> {
+    role.contains('ü').then(|| role.replace('ü', "ii"))
+}
+
+/// A role as written, with the umlaut a scan's text recognition misread put
+/// back ("Biirgermeister" → "Bürgermeister"): only the forms of
+/// [`ocr_misread`] hold "ii", as no German role word does.
+fn ocr_repaired(role: String) -> String {
+    if role.contains("ii") {
+        role.replace("ii", "ü")
+    } else {
+        role
+    }
+}
+
 /// The bytes of a first word that is a noun no first name ends like
 /// ("Digitalisierung", "Kommunikation", "Sicherheit") and of the space after it,
 /// if `phrase` opens with one.
@@ -1007,7 +1029,7 @@ fn merge(text: &str, found: Vec<Found>, entries: &[Entry], sentences: &[Span]) -
             let org = p.org.and_then(|i| entries.get(i)).map(|e| e.name.clone());
             Some(Official {
                 name: p.name,
-                role: Some(p.role),
+                role: Some(ocr_repaired(p.role)),
                 role_source: Some(Attribution::Text),
                 org_source: org.as_ref().map(|_| Attribution::Text),
                 org,
