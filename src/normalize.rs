@@ -148,17 +148,11 @@ impl NormalizedText {
                 let before = original
                     .get(..pos)
                     .and_then(|head| head.chars().next_back());
-                if let Some(after) =
-                    before.and_then(|before| word_continues_after_dash(before, &original[end..]))
-                {
-                    pos = end + after;
-                    continue;
-                }
-                if let Some(after) = before
-                    .and_then(|before| compound_goes_on_after_line_break(before, &original[end..]))
-                {
-                    out.push_ascii(b'-', pos, end);
-                    pos = end + after;
+                if let Some(join) = before.and_then(|b| dash_join(b, &original[end..])) {
+                    if join.keeps_dash {
+                        out.push_ascii(b'-', pos, end);
+                    }
+                    pos = end + join.skip;
                     continue;
                 }
             }
@@ -263,15 +257,11 @@ pub fn tidy(phrase: &str) -> String {
         let end = pos + c.len_utf8();
         if is_dash(c) {
             let before = phrase[..pos].chars().next_back();
-            if let Some(after) = before.and_then(|b| word_continues_after_dash(b, &phrase[end..])) {
-                pos = end + after;
-                continue;
-            }
-            if let Some(after) =
-                before.and_then(|b| compound_goes_on_after_line_break(b, &phrase[end..]))
-            {
-                out.push('-');
-                pos = end + after;
+            if let Some(join) = before.and_then(|b| dash_join(b, &phrase[end..])) {
+                if join.keeps_dash {
+                    out.push('-');
+                }
+                pos = end + join.skip;
                 continue;
             }
         }
@@ -405,7 +395,7 @@ fn to_u32(n: usize) -> u32 {
 /// German compounds with a hyphen capitalise the second part ("Saarpfalz-Kreis",
 /// "IT-Dienstleister"), and the rare lower-case ones ("nordrhein-westfälisch") are
 /// no gazetteer names.
-pub(crate) fn word_continues_after_dash(before: char, after_dash: &str) -> Option<usize> {
+fn word_continues_after_dash(before: char, after_dash: &str) -> Option<usize> {
     if !before.is_lowercase() {
         return None;
     }
@@ -420,11 +410,36 @@ pub(crate) fn word_continues_after_dash(before: char, after_dash: &str) -> Optio
     None
 }
 
+/// How a dash joins the text after it to the word before it.
+pub(crate) struct DashJoin {
+    /// Whether the dash stays (a compound's hyphen) or goes (a split word's).
+    pub keeps_dash: bool,
+    /// The bytes after the dash up to where the word goes on.
+    pub skip: usize,
+}
+
+/// Whether a dash after the letter `before` joins one word to `after_dash`: a
+/// word split by a hyphen ([`word_continues_after_dash`]), or a hyphenated
+/// compound split at a line end ([`compound_goes_on_after_line_break`]).
+pub(crate) fn dash_join(before: char, after_dash: &str) -> Option<DashJoin> {
+    word_continues_after_dash(before, after_dash)
+        .map(|skip| DashJoin {
+            keeps_dash: false,
+            skip,
+        })
+        .or_else(|| {
+            compound_goes_on_after_line_break(before, after_dash).map(|skip| DashJoin {
+                keeps_dash: true,
+                skip,
+            })
+        })
+}
+
 /// Whether a dash after `before` ends a line inside a hyphenated compound whose
 /// next part starts the next line capitalised ("Bernkastel-" over "Wittlich",
 /// "IT-" over "UNION eG"); if so, the byte offset in `after_dash` where the
 /// compound goes on. The dash stays, the line break goes.
-pub(crate) fn compound_goes_on_after_line_break(before: char, after_dash: &str) -> Option<usize> {
+fn compound_goes_on_after_line_break(before: char, after_dash: &str) -> Option<usize> {
     if !before.is_alphanumeric() {
         return None;
     }

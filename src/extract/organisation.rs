@@ -62,10 +62,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{
-    compound_goes_on_after_line_break, is_dash, is_invisible, tag_length, tidy,
-    word_continues_after_dash,
-};
+use crate::normalize::{dash_join, is_dash, is_invisible, tag_length, tidy};
 use crate::record::EntityKind;
 use crate::span::Span;
 
@@ -261,17 +258,11 @@ impl View {
             if is_dash(c) {
                 let after_dash = &content[end - region.start..];
                 let before = view.text.chars().next_back();
-                if let Some(after) =
-                    before.and_then(|before| word_continues_after_dash(before, after_dash))
-                {
-                    pos = end + after;
-                    continue;
-                }
-                if let Some(after) =
-                    before.and_then(|before| compound_goes_on_after_line_break(before, after_dash))
-                {
-                    view.push('-', pos, end);
-                    pos = end + after;
+                if let Some(join) = before.and_then(|b| dash_join(b, after_dash)) {
+                    if join.keeps_dash {
+                        view.push('-', pos, end);
+                    }
+                    pos = end + join.skip;
                     continue;
                 }
             }

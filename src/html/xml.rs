@@ -11,8 +11,9 @@
 //! as a word may be split into styled runs.
 //! Labels come from element names:
 //! - `headline` or `title`, or a paragraph styled as the title (`w:pStyle` whose
-//!   value names a title), heads the page; a paragraph styled as a heading is a
-//!   heading, and the first one heads the page when nothing else does;
+//!   value names a title, not a subtitle), heads the page; a paragraph styled as
+//!   a heading or subtitle is a heading, and the first one heads the page when
+//!   nothing else does;
 //! - an element whose name says it holds a date (`…Date`, `…Created`, `issued`,
 //!   `published`) is a dateline, or metadata inside metadata, and the first that
 //!   parses dates the page, publication dates first;
@@ -24,7 +25,8 @@
 //!   no text at all;
 //! - every other text is the article's.
 //!
-//! Every block span lies in the raw document, markup included, as for pages.
+//! Every block is one run of text between two tags, a span of the raw document,
+//! as on pages.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -128,7 +130,9 @@ impl Role {
     /// The role a paragraph style's value gives (`w:pStyle w:val="Titel"`).
     fn of_style(style: &str) -> Option<Role> {
         let style = style.to_lowercase();
-        if style.contains("title") || style.contains("titel") {
+        if style.contains("subtitle") || style.contains("untertitel") {
+            Some(Role::Heading)
+        } else if style.contains("title") || style.contains("titel") {
             Some(Role::Title)
         } else if style.contains("heading") || style.contains("berschrift") {
             Some(Role::Heading)
@@ -153,10 +157,12 @@ struct Run {
     span: Span,
     /// The run as written between its tags: its part of a title.
     written: Span,
+    /// The id of the paragraph element it belongs to.
     paragraph: usize,
     role: Role,
     /// Whether the run stands in metadata (a date of the item, not of its text).
     in_meta: bool,
+    /// The local name of the element right around it.
     local: String,
 }
 
