@@ -11,7 +11,8 @@
 //! that the first section heading. Without any of them the page has no title. An
 //! agency's end-of-headline mark (" =") is dropped. A headline hard-wrapped over
 //! lines (PDF extracts) is joined again: while a line breaks off after a function
-//! word ("zwischen der Stadt Lohr und dem") the subtitle line right below it
+//! word ("zwischen der Stadt Lohr und dem"), or in a narrow column the next line's
+//! first word would not have fitted on it, the subtitle line right below it
 //! continues it, up to three lines.
 
 use crate::boilerplate::{Block, BlockLabel, INSTRUMENTS};
@@ -117,7 +118,7 @@ fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
 /// while a line breaks off after a function word, a name's head noun or a split
 /// word, or the next line goes on in lower case.
 pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
-    let width = column_width(text, blocks);
+    let width = running_text_width(text, blocks);
     let mut last = i;
     for (j, next) in blocks.iter().enumerate().skip(i + 1).take(3) {
         let Some(above) = blocks[last].span.slice(text) else {
@@ -183,19 +184,21 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
     last
 }
 
-/// Body lines at most this long make a narrow column, whose lines are wrapped.
-const NARROW_COLUMN: usize = 80;
+/// Body lines at most this long make a narrow column (teletext, a print column),
+/// whose lines are wrapped; a looser bound than the layout stage's newspaper
+/// columns, as it only tells a wrapped headline from an ended one.
+const NARROW_TEXT: usize = 80;
 
 /// The width of the page's running text when it is set in a narrow column: the
 /// longest of at least three body lines, indentation included.
-fn column_width(text: &str, blocks: &[Block]) -> Option<usize> {
+fn running_text_width(text: &str, blocks: &[Block]) -> Option<usize> {
     let body: Vec<usize> = blocks
         .iter()
         .filter(|b| b.label == BlockLabel::Body)
         .map(|b| line_chars_to(text, b.span.end))
         .collect();
     let widest = body.iter().copied().max()?;
-    (body.len() >= 3 && widest <= NARROW_COLUMN).then_some(widest)
+    (body.len() >= 3 && widest <= NARROW_TEXT).then_some(widest)
 }
 
 /// Characters from the start of the line to byte `end`.
