@@ -154,14 +154,20 @@ fn words_and_chars(text: &str) -> (usize, usize) {
 /// word split by a hyphen ("Landrats-" above "amt") runs on whatever its length.
 fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
     // In narrow columns a line runs on when it fills three quarters of the
-    // column or, shorter, goes on in lower case below.
-    let narrow = column_width(lines).map(|width| {
+    // column or, shorter, goes on in lower case below; in wider ones, when it
+    // fills nine tenths (a line of a few long words: "Zerbst/Anhalt künftig
+    // Fachverfahren, Rechenzentrumsleistungen").
+    let narrow = wrap_width(lines).map(|width| {
         (0..lines.len())
             .map(|i| {
                 let l = &lines[i];
-                l.words >= 3
-                    && (l.chars * 4 >= width * 3
-                        || (!l.sentence_end && goes_on_in_lower_case(lines, i)))
+                let fills = if width <= NARROW_COLUMN {
+                    l.chars * 4 >= width * 3 || (!l.sentence_end && goes_on_in_lower_case(lines, i))
+                } else {
+                    // Not a row of columns set apart by gaps.
+                    l.chars * 10 >= width * 9 && !l.text.contains("   ") && !l.text.contains('\t')
+                };
+                l.words >= 3 && fills
             })
             .collect::<Vec<bool>>()
     });
@@ -203,14 +209,13 @@ fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
     }
 }
 
-/// The width in characters of the narrow columns the page's paragraphs are
-/// wrapped to, when it shows: newspaper columns (e-paper, scans) hold five or six
-/// words a line, too few for the seven-word rule that serves wider text. The width
-/// is the median length of the lines that are plainly wrapped, ending in a split
-/// word or going on in lower case below; at least five such lines are needed, so
-/// that a page of one paragraph a line has no width, and a width above
-/// [`NARROW_COLUMN`] is left to the seven-word rule.
-fn column_width(lines: &[Line<'_>]) -> Option<usize> {
+/// The width in characters the page's paragraphs are hard-wrapped to, when it
+/// shows: the median length of the lines that are plainly wrapped, ending in a
+/// split word or going on in lower case below. At least five such lines are
+/// needed, so that a page of one paragraph a line has no width. Newspaper columns
+/// (e-paper, scans, at most [`NARROW_COLUMN`]) hold five or six words a line, too
+/// few for the seven-word rule that serves wider text.
+fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
     // The last line has no line below to be wrapped onto.
     let mut widths: Vec<usize> = (0..lines.len().saturating_sub(1))
         .filter(|&i| {
@@ -225,7 +230,7 @@ fn column_width(lines: &[Line<'_>]) -> Option<usize> {
         return None;
     }
     widths.sort_unstable();
-    Some(widths[widths.len() / 2]).filter(|&w| w <= NARROW_COLUMN)
+    Some(widths[widths.len() / 2])
 }
 
 /// The line below line `i` begins with a lower-case letter.
@@ -347,9 +352,35 @@ mod tests {
             .map(|l| l.text)
             .collect();
         assert_eq!(prose, written);
-        // The same lines wrapped at twice the width are left to the seven-word rule.
+        // The same text one sentence a line is not wrapped at all.
         let wide = text.replace("\n", " ").replace(". ", ".\n");
-        assert_eq!(column_width(&split_lines(&wide)), None);
+        assert_eq!(wrap_width(&split_lines(&wide)), None);
+    }
+
+    #[test]
+    fn a_wrapped_line_of_few_long_words_is_prose_where_the_page_is_wrapped() {
+        let text = "Die Stadt Zerbst tritt der Genossenschaft bei. Der Stadt-\n\
+            rat hat am Donnerstag mit großer Mehrheit zugestimmt, und\n\
+            die Mitgliedschaft wird schon zum ersten April wirksam.\n\n\
+            Mit dem Beitritt erwirbt die Stadt zehn Anteile, darunter\n\
+            Zerbst/Anhalt künftig Fachverfahren, Rechenzentrumsleistungen\n\
+            und Beratung bezieht, ohne jeden Auftrag einzeln auszu-\n\
+            schreiben. Für die ersten Leistungen rechnet die Verwal-\n\
+            tung mit rund 84.000 Euro im Jahr, wie es heißt.\n";
+        let lines = split_lines(text);
+        let long_words = lines.iter().find(|l| l.text.starts_with("Zerbst")).unwrap();
+        assert!(long_words.prose);
+        // A row of columns as long is no running text.
+        let table = text.replace(
+            "Zerbst/Anhalt künftig Fachverfahren, Rechenzentrumsleistungen",
+            "Ausschuss für Finanzen        29.10.2025      Vorberatung",
+        );
+        let lines = split_lines(&table);
+        let row = lines
+            .iter()
+            .find(|l| l.text.starts_with("Ausschuss"))
+            .unwrap();
+        assert!(!row.prose);
     }
 
     #[test]
