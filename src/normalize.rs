@@ -145,10 +145,7 @@ impl NormalizedText {
                 }
             }
             if is_dash(c) {
-                let before = original
-                    .get(..pos)
-                    .and_then(|head| head.chars().next_back());
-                if let Some(join) = before.and_then(|b| dash_join(b, &original[end..])) {
+                if let Some(join) = dash_join(&original[..pos], &original[end..]) {
                     if join.keeps_dash {
                         out.push_ascii(b'-', pos, end);
                     }
@@ -256,8 +253,7 @@ pub fn tidy(phrase: &str) -> String {
     while let Some(c) = phrase.get(pos..).and_then(|rest| rest.chars().next()) {
         let end = pos + c.len_utf8();
         if is_dash(c) {
-            let before = phrase[..pos].chars().next_back();
-            if let Some(join) = before.and_then(|b| dash_join(b, &phrase[end..])) {
+            if let Some(join) = dash_join(&phrase[..pos], &phrase[end..]) {
                 if join.keeps_dash {
                     out.push('-');
                 }
@@ -418,13 +414,16 @@ pub(crate) struct DashJoin {
     pub skip: usize,
 }
 
-/// Whether a dash after the letter `before` joins one word to `after_dash`: a
-/// word split by a hyphen ([`word_continues_after_dash`]), or a hyphenated
-/// compound split at a line end ([`compound_goes_on_after_line_break`]).
-pub(crate) fn dash_join(before: char, after_dash: &str) -> Option<DashJoin> {
+/// Whether a dash at the end of `head` joins one word to `after_dash`: a word
+/// split by a hyphen ([`word_continues_after_dash`]), whose hyphen goes unless
+/// both halves are adjectives ([`adjective_pair`]), or a hyphenated compound
+/// split at a line end ([`compound_goes_on_after_line_break`]).
+pub(crate) fn dash_join(head: &str, after_dash: &str) -> Option<DashJoin> {
+    let before = head.chars().next_back()?;
     word_continues_after_dash(before, after_dash)
         .map(|skip| DashJoin {
-            keeps_dash: false,
+            // "öffentlich-" over "rechtliche": two adjectives, one compound.
+            keeps_dash: adjective_pair(head, &after_dash[skip..]),
             skip,
         })
         .or_else(|| {
@@ -433,6 +432,30 @@ pub(crate) fn dash_join(before: char, after_dash: &str) -> Option<DashJoin> {
                 skip,
             })
         })
+}
+
+/// Whether the word ending `head` and the word opening `rest` are both
+/// adjectives of the kinds German joins with a hyphen ("öffentlich-rechtliche",
+/// "wirtschaftlich-technisch"); a syllable split never ends in "lich" or "isch"
+/// while its rest does.
+fn adjective_pair(head: &str, rest: &str) -> bool {
+    const FIRST: [&str; 2] = ["lich", "isch"];
+    const SECOND: [&str; 10] = [
+        "lich", "liche", "lichen", "licher", "liches", "isch", "ische", "ischen", "ischer",
+        "isches",
+    ];
+    let first = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let second = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    first.len() > 4
+        && FIRST.iter().any(|e| first.ends_with(e))
+        && SECOND.iter().any(|e| second.ends_with(e))
 }
 
 /// Whether a dash after `before` ends a line inside a hyphenated compound whose
@@ -630,6 +653,15 @@ mod tests {
         assert_eq!(&original[span.start..span.end], "Bernkastel-\n   Wittlich");
         // A line that ends in a dash after a space is a list or a dash, no compound.
         assert_eq!(view("Stadt -\nKreis"), "stadt - kreis");
+        // Two adjectives keep their hyphen; a word split at a syllable does not.
+        assert_eq!(
+            view("eine öffentlich-\nrechtliche Vereinbarung"),
+            "eine öffentlich-rechtliche vereinbarung"
+        );
+        assert_eq!(
+            tidy("Öffentlich-\nrechtliche Möglich-\nkeit"),
+            "Öffentlich-rechtliche Möglichkeit"
+        );
     }
 
     #[test]

@@ -257,8 +257,7 @@ impl View {
             }
             if is_dash(c) {
                 let after_dash = &content[end - region.start..];
-                let before = view.text.chars().next_back();
-                if let Some(join) = before.and_then(|b| dash_join(b, after_dash)) {
+                if let Some(join) = dash_join(&view.text, after_dash) {
                     if join.keeps_dash {
                         view.push('-', pos, end);
                     }
