@@ -481,10 +481,23 @@ mod tests {
         text.matches("gemeinsam").count() + text.matches("zusammen").count()
     }
 
+    /// The blocks of `text` after the layout stage and the focus on its item.
+    fn focused(text: &str) -> Vec<Block> {
+        let blocks = BoilerplateClassifier::new().classify(text);
+        DigestFocus::new().focus(text, blocks, cue_count)
+    }
+
+    /// Asserts that the focus leaves the labels of `text` as the layout gave them.
+    fn assert_left_alone(text: &str, weight: fn(&str) -> usize) {
+        let blocks = BoilerplateClassifier::new().classify(text);
+        let before = labels_of(text, &blocks);
+        let focused = DigestFocus::new().focus(text, blocks, weight);
+        assert_eq!(labels_of(text, &focused), before);
+    }
+
     #[test]
     fn only_the_item_with_cues_stays_content() {
-        let blocks = BoilerplateClassifier::new().classify(NEWSLETTER);
-        let focused = DigestFocus::new().focus(NEWSLETTER, blocks, cue_count);
+        let focused = focused(NEWSLETTER);
         let labels = labels_of(NEWSLETTER, &focused);
         let label = |prefix: &str| {
             labels
@@ -513,8 +526,7 @@ mod tests {
 
     #[test]
     fn a_press_review_keeps_the_excerpts_on_the_cooperation() {
-        let blocks = BoilerplateClassifier::new().classify(PRESS_REVIEW);
-        let focused = DigestFocus::new().focus(PRESS_REVIEW, blocks, cue_count);
+        let focused = focused(PRESS_REVIEW);
         let labels = labels_of(PRESS_REVIEW, &focused);
         let label = |prefix: &str| {
             labels
@@ -546,17 +558,13 @@ mod tests {
     #[test]
     fn numbered_points_of_one_text_are_no_items() {
         let text = "Beschluss\n\n1. Die Stadt tritt dem Zweckverband bei und arbeitet mit ihm zusammen\n\nDer Beitritt gilt ab Januar.\n\n2. Die Stadt zahlt eine Umlage\n\nDie Umlage beträgt 10.000 Euro.\n\n3. Die Verwaltung wird beauftragt\n\nSie soll die Verfahren umstellen.\n";
-        let blocks = BoilerplateClassifier::new().classify(text);
-        let before = labels_of(text, &blocks);
-        let focused = DigestFocus::new().focus(text, blocks, cue_count);
-        assert_eq!(labels_of(text, &focused), before);
+        assert_left_alone(text, cue_count);
     }
 
     #[test]
     fn minutes_keep_the_agenda_item_about_a_cooperation() {
         let text = "Gemeinderat Altdorf – Niederschrift über die Sitzung vom 3. Mai 2024          Seite 4\n\nzu TOP 6    Neue Spielgeräte für den Kindergarten\n\nDer Gemeinderat beschließt die Beschaffung neuer Spielgeräte für den Kindergarten im Ortsteil.\n\nzu TOP 7    Vereinbarung mit der Gemeinde Neudorf über eine\n            gemeinsame IT-Betreuung\n\nDer Bürgermeister erläutert die Vorlage. Die Gemeinden Altdorf und Neudorf wollen ihre IT gemeinsam betreuen lassen und teilen sich die Kosten.\n";
-        let blocks = BoilerplateClassifier::new().classify(text);
-        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        let focused = focused(text);
         assert_eq!(
             crate::extract::title::find_title(text, &focused).as_deref(),
             Some("Vereinbarung mit der Gemeinde Neudorf über eine gemeinsame IT-Betreuung")
@@ -571,8 +579,7 @@ mod tests {
     #[test]
     fn the_kept_item_heads_the_record_under_the_newsletter_name() {
         let text = "NACHRICHTEN AUS ALTDORF\nDer Newsletter der Gemeinde Altdorf\n\nLiebe Leserinnen und Leser,\n\nInhalt\n1. Neuer Spielplatz im Ortskern\n2. Zwei Gemeinden teilen ihre IT\n3. Sprechzeiten im Advent am 22. Dezember\n\n-----------------------------\n1. NEUER SPIELPLATZ IM ORTSKERN\n-----------------------------\n\nDer Spielplatz an der Kirche in Altdorf wird im Frühjahr erneuert und bekommt eine neue Rutsche.\n\n-----------------------------\n2. ZWEI GEMEINDEN TEILEN IHRE IT\n-----------------------------\n\nDie Gemeinden Altdorf und Neudorf legen ihre IT zusammen und wollen gemeinsam einen Administrator beschäftigen.\n\n-----------------------------\n3. SPRECHZEITEN IM ADVENT AM 22. DEZEMBER\n-----------------------------\n\nDas Rathaus ist vom 22. Dezember an nur vormittags geöffnet.\n";
-        let blocks = BoilerplateClassifier::new().classify(text);
-        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        let focused = focused(text);
         assert_eq!(
             crate::extract::title::find_title(text, &focused).as_deref(),
             Some("Zwei Gemeinden teilen ihre IT")
@@ -588,8 +595,7 @@ mod tests {
     #[test]
     fn a_press_review_section_gives_way_to_the_headline_it_holds() {
         let text = "# Pressespiegel\n\nIn dieser Ausgabe:\n1. Gesundheit\n2. Digitales\n3. Verkehr\n\n## 1. Gesundheit\n\n### Neue Notaufnahme in Altdorf\n\nDas Krankenhaus in Altdorf hat seine Notaufnahme erweitert und neue Räume bezogen.\n\n## 2. Digitales\n\n### Zwei Gemeinden teilen ihre IT\n\nDie Gemeinden Altdorf und Neudorf legen ihre IT zusammen und wollen gemeinsam einen Administrator beschäftigen.\n\n## 3. Verkehr\n\n### Neue Buslinie ab Montag\n\nDie Linie 12 fährt ab Montag auch nach Neudorf, teilte der Verkehrsverbund mit.\n";
-        let blocks = BoilerplateClassifier::new().classify(text);
-        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        let focused = focused(text);
         assert_eq!(
             crate::extract::title::find_title(text, &focused).as_deref(),
             Some("Zwei Gemeinden teilen ihre IT")
@@ -599,8 +605,7 @@ mod tests {
     #[test]
     fn a_ticker_keeps_the_entry_about_a_cooperation() {
         let text = "Stadtticker Altdorf\n\n18:30 Uhr\n\nFreibad öffnet früher\n\nDas Freibad in Altdorf öffnet in diesem Jahr schon am 1. Mai, teilte die Stadt mit.\n\n15:05 Uhr\n\nZwei Gemeinden teilen ihre IT\n\nDie Gemeinden Altdorf und Neudorf legen ihre IT zusammen und wollen gemeinsam einen Administrator beschäftigen.\n\n09:12 Uhr\n\nBaustelle in Neudorf\n\nDie Hauptstraße in Neudorf ist bis Freitag für 20.000 Euro gesperrt.\n";
-        let blocks = BoilerplateClassifier::new().classify(text);
-        let focused = DigestFocus::new().focus(text, blocks, cue_count);
+        let focused = focused(text);
         assert_eq!(
             crate::extract::title::find_title(text, &focused).as_deref(),
             Some("Zwei Gemeinden teilen ihre IT")
@@ -621,26 +626,17 @@ mod tests {
     #[test]
     fn a_ticker_of_one_event_stays_one_article() {
         let text = "Liveticker: Rat entscheidet über gemeinsame IT\n\n19:40 Uhr\n\nDer Rat stimmt zu\n\nAltdorf und Neudorf legen ihre IT zusammen und betreiben sie gemeinsam, beschließt der Rat.\n\n19:05 Uhr\n\nDebatte über die Kosten\n\nDie Fraktionen streiten über die gemeinsame IT und den Zeitplan.\n\n18:30 Uhr\n\nSitzung beginnt\n\nDer Bürgermeister eröffnet die Sitzung im Rathaus.\n";
-        let blocks = BoilerplateClassifier::new().classify(text);
-        let before = labels_of(text, &blocks);
-        let focused = DigestFocus::new().focus(text, blocks, cue_count);
-        assert_eq!(labels_of(text, &focused), before);
+        assert_left_alone(text, cue_count);
     }
 
     #[test]
     fn a_transcript_with_time_codes_is_no_ticker() {
         let text = "Altdorf legt IT mit Neudorf zusammen\n\n00:12\n\nSprecherin:\n\nIm Rathaus von Altdorf wird heute gewählt.\n\n00:41\n\nSprecher:\n\nAltdorf und Neudorf legen ihre IT zusammen und betreiben sie gemeinsam.\n\n01:30\n\nSprecherin:\n\nDas Wetter bleibt trüb.\n";
-        let blocks = BoilerplateClassifier::new().classify(text);
-        let before = labels_of(text, &blocks);
-        let focused = DigestFocus::new().focus(text, blocks, cue_count);
-        assert_eq!(labels_of(text, &focused), before);
+        assert_left_alone(text, cue_count);
     }
 
     #[test]
     fn a_page_without_a_clear_item_stays_as_it_is() {
-        let blocks = BoilerplateClassifier::new().classify(NEWSLETTER);
-        let before = labels_of(NEWSLETTER, &blocks);
-        let focused = DigestFocus::new().focus(NEWSLETTER, blocks, |_| 0);
-        assert_eq!(labels_of(NEWSLETTER, &focused), before);
+        assert_left_alone(NEWSLETTER, |_| 0);
     }
 }

@@ -265,30 +265,19 @@ fn dateline_at_start(p: &Patterns, line: &str) -> Option<CalendarDate> {
 /// The date a match of the date pattern in `hay` names.
 fn to_date(c: &Captures<'_>, hay: &str) -> Option<CalendarDate> {
     let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u16>().ok());
-    let numeric = |[y, m, d]: [&str; 3]| {
-        CalendarDate::day(
-            num(y)?,
-            u8::try_from(num(m)?).ok()?,
-            u8::try_from(num(d)?).ok()?,
-        )
-    };
+    let small = |v: u16| u8::try_from(v).ok();
     if c.name("iy").is_some() {
-        return numeric(["iy", "im", "id"]);
+        return CalendarDate::day(num("iy")?, small(num("im")?)?, small(num("id")?)?);
     }
     if let (Some(d), Some(m), Some(y)) = (num("nd"), num("nm"), c.name("ny")) {
-        return CalendarDate::day(
-            year(y.as_str())?,
-            u8::try_from(m).ok()?,
-            u8::try_from(d).ok()?,
-        );
+        return CalendarDate::day(year(y.as_str())?, small(m)?, small(d)?);
     }
     if let (Some(y), Some(first), Some(second)) = (num("sy"), num("sd"), num("sm")) {
         let before = hay.get(..c.get(0)?.start())?;
-        let small = |v: u16| u8::try_from(v).ok();
         return CalendarDate::slashed(y, small(first)?, small(second)?, before);
     }
     if let (Some(d), Some(m), Some(y)) = (num("ld"), c.name("lm"), num("ly")) {
-        return CalendarDate::day(y, month(m.as_str())?, u8::try_from(d).ok()?);
+        return CalendarDate::day(y, month(m.as_str())?, small(d)?);
     }
     if let (Some(m), Some(y)) = (c.name("mm"), num("my")) {
         return CalendarDate::month(y, month(m.as_str())?);

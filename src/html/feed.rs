@@ -19,8 +19,8 @@
 //! Every block span lies in the raw feed text, so provenance holds as for pages.
 
 use quick_xml::events::Event;
-use quick_xml::Reader;
 
+use super::xml::{element_name, local_name, root_name, walk};
 use super::{
     analyse_page, decode_references, field_label, mapped_fragment_blocks, title_of, HtmlPage,
 };
@@ -35,31 +35,6 @@ pub(super) fn is_feed(text: &str) -> bool {
             "rss" | "feed" | "rdf"
         )
     })
-}
-
-/// The name of the root element of an XML or HTML text, as written.
-pub(super) fn root_name(text: &str) -> Option<&str> {
-    let mut rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    // Skip the XML declaration, processing instructions, comments and a doctype.
-    loop {
-        if let Some(after) = rest.strip_prefix("<?") {
-            let end = after.find("?>")?;
-            rest = after[end + 2..].trim_start();
-        } else if let Some(after) = rest.strip_prefix("<!--") {
-            let end = after.find("-->")?;
-            rest = after[end + 3..].trim_start();
-        } else if rest.starts_with("<!") {
-            let end = rest.find('>')?;
-            rest = rest[end + 1..].trim_start();
-        } else {
-            break;
-        }
-    }
-    let tag = rest.strip_prefix('<')?;
-    let name_end = tag
-        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-        .unwrap_or(tag.len());
-    Some(&tag[..name_end])
 }
 
 /// The layout, title and date of a feed, or `None` when it holds no item or is
@@ -216,64 +191,48 @@ struct Field {
 /// The feed's elements that hold text, in document order. Elements nested in an
 /// item's field (inline XHTML, an Atom author's `name`) stay part of that field.
 fn fields(text: &str) -> Option<Vec<Field>> {
-    let mut reader = Reader::from_str(text);
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.allow_unmatched_ends = true;
     let mut out = Vec::new();
     let mut items = 0;
     let mut item: Option<(usize, usize)> = None; // (item number, depth)
     let mut open: Option<(FieldRole, usize, usize)> = None; // (role, content start, depth)
     let mut depth = 0usize;
-    loop {
-        let before = usize::try_from(reader.buffer_position()).ok()?;
-        let event = reader.read_event().ok()?;
-        let after = usize::try_from(reader.buffer_position()).ok()?;
-        match event {
-            Event::Start(start) => {
-                depth += 1;
-                let name = String::from_utf8_lossy(start.name().as_ref()).to_ascii_lowercase();
-                let local = local_name(&name);
-                if open.is_some() {
-                    continue;
-                }
-                if matches!(local, "item" | "entry") {
-                    item = Some((items, depth));
-                    items += 1;
-                } else if !matches!(
-                    local,
-                    "rss" | "rdf" | "channel" | "feed" | "author" | "source" | "image"
-                ) {
-                    open = Some((FieldRole::of(&name), after, depth));
-                }
+    walk(text, |event, span| match event {
+        Event::Start(start) => {
+            depth += 1;
+            let name = element_name(&start);
+            let local = local_name(&name);
+            if open.is_some() {
+                return;
             }
-            Event::End(_) => {
-                if let Some((role, start, at)) = open {
-                    if at == depth {
-                        out.push(Field {
-                            span: Span::new(start, before),
-                            item: item.map(|(n, _)| n),
-                            role,
-                        });
-                        open = None;
-                    }
-                }
-                if item.is_some_and(|(_, at)| at == depth) {
-                    item = None;
-                }
-                depth = depth.saturating_sub(1);
+            if matches!(local, "item" | "entry") {
+                item = Some((items, depth));
+                items += 1;
+            } else if !matches!(
+                local,
+                "rss" | "rdf" | "channel" | "feed" | "author" | "source" | "image"
+            ) {
+                open = Some((FieldRole::of(&name), span.end, depth));
             }
-            Event::Eof => break,
-            _ => {}
         }
-    }
+        Event::End(_) => {
+            if let Some((role, start, at)) = open {
+                if at == depth {
+                    out.push(Field {
+                        span: Span::new(start, span.start),
+                        item: item.map(|(n, _)| n),
+                        role,
+                    });
+                    open = None;
+                }
+            }
+            if item.is_some_and(|(_, at)| at == depth) {
+                item = None;
+            }
+            depth = depth.saturating_sub(1);
+        }
+        _ => {}
+    })?;
     Some(out)
-}
-
-/// The name of an element without its namespace prefix (`content:encoded` →
-/// `encoded`).
-pub(super) fn local_name(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// The text of a field that holds no markup, CDATA wrapper removed and references

@@ -26,7 +26,8 @@
 //! - every other text is the article's.
 //!
 //! Every block is one run of text between two tags, a span of the raw document,
-//! as on pages.
+//! as on pages. The lenient walk over XML events ([`walk`]) and element names
+//! serve the feed reader too.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -41,12 +42,68 @@ use crate::span::Span;
 pub(super) fn is_xml_document(text: &str) -> bool {
     let body = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     body.starts_with("<?xml")
-        && super::feed::root_name(body).is_some_and(|root| {
+        && root_name(body).is_some_and(|root| {
             !matches!(
-                super::feed::local_name(&root.to_ascii_lowercase()),
+                local_name(&root.to_ascii_lowercase()),
                 "html" | "rss" | "feed" | "rdf"
             )
         })
+}
+
+/// Walks `text` as XML for as far as it is well-formed enough, handing `visit`
+/// each event with the bytes it covers, up to the end; end tags need not match,
+/// as feeds and exported documents do not always close what they open. `None`
+/// when the XML breaks off in a way the reader cannot pass.
+pub(super) fn walk(text: &str, mut visit: impl FnMut(Event<'_>, Span)) -> Option<()> {
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_unmatched_ends = true;
+    loop {
+        let before = usize::try_from(reader.buffer_position()).ok()?;
+        let event = reader.read_event().ok()?;
+        let after = usize::try_from(reader.buffer_position()).ok()?;
+        if matches!(event, Event::Eof) {
+            return Some(());
+        }
+        visit(event, Span::new(before, after));
+    }
+}
+
+/// The lower-case name of an element, with its namespace prefix (`content:encoded`).
+pub(super) fn element_name(start: &BytesStart<'_>) -> String {
+    String::from_utf8_lossy(start.name().as_ref()).to_ascii_lowercase()
+}
+
+/// The name of the root element of an XML or HTML text, as written.
+pub(super) fn root_name(text: &str) -> Option<&str> {
+    let mut rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    // Skip the XML declaration, processing instructions, comments and a doctype.
+    loop {
+        if let Some(after) = rest.strip_prefix("<?") {
+            let end = after.find("?>")?;
+            rest = after[end + 2..].trim_start();
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            let end = after.find("-->")?;
+            rest = after[end + 3..].trim_start();
+        } else if rest.starts_with("<!") {
+            let end = rest.find('>')?;
+            rest = rest[end + 1..].trim_start();
+        } else {
+            break;
+        }
+    }
+    let tag = rest.strip_prefix('<')?;
+    let name_end = tag
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(tag.len());
+    Some(&tag[..name_end])
+}
+
+/// The name of an element without its namespace prefix (`content:encoded` →
+/// `encoded`).
+pub(super) fn local_name(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// Elements whose text is no text of the document.
@@ -252,95 +309,74 @@ fn xml_date(value: &str) -> Option<CalendarDate> {
 
 /// The lower-case local name of an element (`w:pStyle` → `pstyle`).
 fn local_of(start: &BytesStart<'_>) -> String {
-    let name = String::from_utf8_lossy(start.name().as_ref()).to_ascii_lowercase();
-    super::feed::local_name(&name).to_owned()
+    local_name(&element_name(start)).to_owned()
 }
 
 /// The runs of text of the document, in order, white space around them left out.
 fn runs(text: &str) -> Option<Vec<Run>> {
-    let mut reader = Reader::from_str(text);
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.allow_unmatched_ends = true;
     let mut stack: Vec<Open> = Vec::new();
     let mut runs: Vec<Run> = Vec::new();
     let mut next_id = 0usize;
-    loop {
-        let before = usize::try_from(reader.buffer_position()).ok()?;
-        let event = reader.read_event().ok()?;
-        let after = usize::try_from(reader.buffer_position()).ok()?;
-        match event {
-            Event::Start(start) => {
-                let local = local_of(&start);
-                let paragraph = PARAGRAPHS.contains(&local.as_str());
-                let role = Role::of(&local);
-                stack.push(Open {
-                    local,
-                    paragraph,
-                    id: next_id,
-                    role,
-                });
-                next_id += 1;
-            }
-            Event::Empty(empty) if local_of(&empty) == "pstyle" => {
-                let style = empty
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.local_name().as_ref() == b"val")
-                    .map(|a| String::from_utf8_lossy(&a.value).into_owned());
-                let paragraph = stack.iter_mut().rev().find(|o| o.paragraph);
-                if let (Some(role), Some(p)) =
-                    (style.as_deref().and_then(Role::of_style), paragraph)
-                {
-                    p.role = role;
-                }
-            }
-            Event::End(_) => {
-                stack.pop();
-            }
-            Event::Text(_) | Event::CData(_) => {
-                let raw = text.get(before..after).unwrap_or("");
-                if raw.trim().is_empty() {
-                    continue;
-                }
-                if stack.iter().any(|o| SKIPPED.contains(&o.local.as_str())) {
-                    continue;
-                }
-                let Some(owner) = stack
-                    .iter()
-                    .rev()
-                    .find(|o| o.paragraph)
-                    .or_else(|| stack.last())
-                else {
-                    continue;
-                };
-                // All inside a link tells of another item; else a date or note
-                // inside a paragraph speaks for itself.
-                let role = if stack.iter().any(|o| o.role == Role::Link) {
-                    Role::Link
-                } else {
-                    stack
-                        .iter()
-                        .rev()
-                        .map(|o| o.role)
-                        .find(|&r| r != Role::Text)
-                        .unwrap_or(Role::Text)
-                };
-                let in_meta = stack.iter().any(|o| o.role == Role::Meta);
-                let lead = raw.len() - raw.trim_start().len();
-                let span = Span::new(before + lead, before + raw.trim_end().len());
-                runs.push(Run {
-                    span,
-                    written: Span::new(before, after),
-                    paragraph: owner.id,
-                    role,
-                    in_meta,
-                    local: stack.last().map(|o| o.local.clone()).unwrap_or_default(),
-                });
-            }
-            Event::Eof => break,
-            _ => {}
+    walk(text, |event, span| match event {
+        Event::Start(start) => {
+            let local = local_of(&start);
+            let paragraph = PARAGRAPHS.contains(&local.as_str());
+            let role = Role::of(&local);
+            stack.push(Open {
+                local,
+                paragraph,
+                id: next_id,
+                role,
+            });
+            next_id += 1;
         }
-    }
+        Event::Empty(empty) if local_of(&empty) == "pstyle" => {
+            let style = empty
+                .attributes()
+                .flatten()
+                .find(|a| a.key.local_name().as_ref() == b"val")
+                .map(|a| String::from_utf8_lossy(&a.value).into_owned());
+            let paragraph = stack.iter_mut().rev().find(|o| o.paragraph);
+            if let (Some(role), Some(p)) = (style.as_deref().and_then(Role::of_style), paragraph) {
+                p.role = role;
+            }
+        }
+        Event::End(_) => {
+            stack.pop();
+        }
+        Event::Text(_) | Event::CData(_) => runs.extend(run_of(text, &stack, span)),
+        _ => {}
+    })?;
     Some(runs)
+}
+
+/// The run of text at `written` inside the open elements `stack`, unless it is
+/// blank or no text of the document.
+fn run_of(text: &str, stack: &[Open], written: Span) -> Option<Run> {
+    let raw = written.slice(text)?;
+    if raw.trim().is_empty() || stack.iter().any(|o| SKIPPED.contains(&o.local.as_str())) {
+        return None;
+    }
+    let owner = stack.iter().rev().find(|o| o.paragraph).or(stack.last())?;
+    // All inside a link tells of another item; else a date or note inside a
+    // paragraph speaks for itself.
+    let role = if stack.iter().any(|o| o.role == Role::Link) {
+        Role::Link
+    } else {
+        stack
+            .iter()
+            .rev()
+            .map(|o| o.role)
+            .find(|&r| r != Role::Text)
+            .unwrap_or(Role::Text)
+    };
+    let lead = raw.len() - raw.trim_start().len();
+    Some(Run {
+        span: Span::new(written.start + lead, written.start + raw.trim_end().len()),
+        written,
+        paragraph: owner.id,
+        role,
+        in_meta: stack.iter().any(|o| o.role == Role::Meta),
+        local: stack.last().map(|o| o.local.clone()).unwrap_or_default(),
+    })
 }
