@@ -5,7 +5,8 @@
 //!
 //! The pipeline, one document at a time (documents run in parallel):
 //!
-//! 1. [`decode`]: bytes to text (UTF-8 with or without BOM, Windows-1252).
+//! 1. [`decode`]: bytes to text (UTF-8 with or without BOM, Windows-1252); [`repair`]
+//!    reads double-encoded UTF-8 as meant, its spans moved back to the decoded text.
 //! 2. [`boilerplate`]: every line labelled as article content or boilerplate;
 //!    nothing is deleted.
 //! 3. [`extract::title`] and [`extract::published`]: headline and dateline.
@@ -43,6 +44,7 @@ pub mod normalize;
 mod pattern;
 pub mod pipeline;
 pub mod record;
+pub mod repair;
 pub mod run;
 pub mod segment;
 pub mod source;

@@ -20,6 +20,7 @@ use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
 use crate::normalize::{is_quoted_printable, quoted_printable_decoded, NormalizedText};
 use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
+use crate::repair::mojibake;
 use crate::segment::sentences;
 use crate::source::Document;
 use crate::span::{Quote, Span};
@@ -118,7 +119,18 @@ impl Pipeline {
         };
         match decode(bytes) {
             Ok(decoded) => {
-                let mut record = self.extract(doc.source.clone(), &decoded.text);
+                let mut record = match mojibake(&decoded.text) {
+                    Some(repaired) => {
+                        let mut record = self.extract(doc.source.clone(), &repaired.text);
+                        record.move_back(&decoded.text, &repaired);
+                        record.repair = Some(format!(
+                            "double-encoded UTF-8: {} characters read back",
+                            repaired.repairs()
+                        ));
+                        record
+                    }
+                    None => self.extract(doc.source.clone(), &decoded.text),
+                };
                 record.encoding = Some(decoded.encoding.name().to_owned());
                 record
             }
@@ -353,6 +365,7 @@ impl Pipeline {
                 .filter_map(|&s| Quote::new(text, s))
                 .collect(),
             encoding: None,
+            repair: None,
             error: None,
         }
     }
@@ -552,10 +565,55 @@ mod tests {
     fn assert_send_sync<T: Send + Sync>() {}
 
     /// The record of `text` by the bundled pipeline, built once for all tests.
+    static PIPELINE: std::sync::LazyLock<Pipeline> =
+        std::sync::LazyLock::new(|| PipelineBuilder::new().build().unwrap());
+
     fn extract(text: &str) -> Record {
-        static PIPELINE: std::sync::LazyLock<Pipeline> =
-            std::sync::LazyLock::new(|| PipelineBuilder::new().build().unwrap());
         PIPELINE.extract("t".into(), text)
+    }
+
+    /// A press release about two towns, written as meant.
+    const TWO_TOWNS: &str = "Gütersloh und Rheda-Wiedenbrück teilen sich ein Rechenzentrum\n\n\
+        Gütersloh, 4. März 2025 – Die Stadt Gütersloh und die Stadt Rheda-Wiedenbrück \
+        betreiben künftig gemeinsam ein Rechenzentrum. Bürgermeisterin Jördis Köhler \
+        nannte Kosten von 250.000 Euro.\n";
+
+    /// Checks that the record of the garbled `bytes` finds what the text as meant
+    /// holds, quoting the garbled text as `decode` gives it.
+    fn assert_read_as_meant(bytes: Vec<u8>) {
+        let decoded = decode(&bytes).unwrap().text;
+        let record = PIPELINE.process(&Document::new("t".into(), bytes));
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Gütersloh und Rheda-Wiedenbrück teilen sich ein Rechenzentrum")
+        );
+        assert_eq!(record.published.as_deref(), Some("2025-03-04"));
+        assert!(record.repair.is_some());
+        let names: Vec<&str> = record.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Rheda-Wiedenbrück"), "{names:?}");
+        assert!(record.cooperation);
+        let mayor = &record.officials[0];
+        assert_eq!(mayor.name, "Jördis Köhler");
+        assert_eq!(mayor.mentions[0].text, "JÃ¶rdis KÃ¶hler");
+        assert_eq!(record.amounts[0].value, 250_000.0);
+        for quote in record.quotes() {
+            assert_eq!(&decoded[quote.start..quote.end], quote.text);
+        }
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_read_as_meant_and_quoted_as_decoded() {
+        let (garbled, _, _) = encoding_rs::WINDOWS_1252.decode(TWO_TOWNS.as_bytes());
+        assert_read_as_meant(garbled.into_owned().into_bytes());
+    }
+
+    #[test]
+    fn utf8_with_one_stray_latin1_byte_is_read_as_meant() {
+        // The stray byte makes the file Windows-1252, so its UTF-8 umlauts decode
+        // as pairs of characters.
+        let mut bytes = TWO_TOWNS.as_bytes().to_vec();
+        bytes.extend_from_slice(b"Gr\xfc\xdfe\n");
+        assert_read_as_meant(bytes);
     }
 
     #[test]

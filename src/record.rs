@@ -22,7 +22,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::span::Quote;
+use crate::repair::Repaired;
+use crate::span::{Quote, Span};
 
 /// Everything coopfacts says about one input document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +56,10 @@ pub struct Record {
     /// The character encoding the document was decoded from.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub encoding: Option<String>,
+    /// How the text was repaired before it was read, if it was (offsets still
+    /// count in the text as decoded).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub repair: Option<String>,
     /// Why the document could not be read; all other fields are then empty.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
@@ -77,6 +82,7 @@ impl Record {
             amounts: Vec::new(),
             evidence: Vec::new(),
             encoding: None,
+            repair: None,
             error: Some(error),
         }
     }
@@ -91,6 +97,43 @@ impl Record {
             .chain(self.dates.iter().map(|d| &d.quote))
             .chain(self.amounts.iter().map(|a| &a.quote))
             .chain(&self.evidence)
+    }
+
+    /// Moves every quote from the repaired text the record was read from back into
+    /// `original`, the text as decoded: its offsets through `repaired` and its text
+    /// cut from `original`. A quote that no longer cuts cleanly is dropped, and so
+    /// is an entity left without a mention (and its party).
+    pub fn move_back(&mut self, original: &str, repaired: &Repaired) {
+        let moved = |q: &Quote| {
+            let span = Span::new(
+                repaired.original_offset(q.start),
+                repaired.original_offset(q.end),
+            );
+            Quote::new(original, span)
+        };
+        let requote = |quotes: &mut Vec<Quote>| {
+            *quotes = quotes.iter().filter_map(moved).collect();
+        };
+        for e in &mut self.entities {
+            requote(&mut e.mentions);
+        }
+        let unquoted: Vec<String> = self
+            .entities
+            .iter()
+            .filter(|e| e.mentions.is_empty())
+            .map(|e| e.name.clone())
+            .collect();
+        self.entities.retain(|e| !e.mentions.is_empty());
+        self.parties.retain(|p| !unquoted.contains(p));
+        for o in &mut self.officials {
+            requote(&mut o.mentions);
+        }
+        self.officials.retain(|o| !o.mentions.is_empty());
+        self.dates
+            .retain_mut(|d| moved(&d.quote).map(|q| d.quote = q).is_some());
+        self.amounts
+            .retain_mut(|a| moved(&a.quote).map(|q| a.quote = q).is_some());
+        requote(&mut self.evidence);
     }
 
     /// Number of facts with provenance: mentions, official mentions, dates, amounts.

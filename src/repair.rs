@@ -1,0 +1,216 @@
+//! Text garbled by a wrong decoding on its way to us, read as it was meant.
+//!
+//! A page whose UTF-8 bytes were once decoded as Windows-1252 (or Latin-1) and
+//! encoded again reaches us as valid UTF-8 that spells "Münster" as "MÃ¼nster" and
+//! a dash as "â€“": every umlaut, "ß" and typographic mark becomes two or three
+//! characters. The same happens when a UTF-8 file holds one stray Latin-1 byte, so
+//! that the whole file is decoded as Windows-1252. No place, role or month name
+//! then matches. Offsets must still count in the text as decoded (the scorer's
+//! text), so the pipeline reads the repaired text and every span it finds is moved
+//! back into the garbled original with [`Repaired::original_offset`].
+//!
+//! Only the lead characters of the sequences German and its punctuation produce are
+//! read back: "Â" and "Ã" (U+0080 … U+00FF: umlauts, "ß", "§", "°", no-break space),
+//! "Å" (U+0140 … U+017F) and "â" (U+2000 … U+2FFF: dashes, quotes, "€"). A lead is
+//! repaired only when the characters after it spell valid UTF-8 bytes, which text
+//! written as meant practically never does.
+
+/// A repaired text and the way from its offsets back to the original's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repaired {
+    /// The text as it was meant.
+    pub text: String,
+    /// Each repaired character: its byte range here and in the original, in order.
+    pieces: Vec<Piece>,
+}
+
+/// One character read back from the several characters that garbled it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    start: usize,
+    end: usize,
+    original_start: usize,
+    original_end: usize,
+}
+
+impl Repaired {
+    /// How many characters were read back.
+    pub fn repairs(&self) -> usize {
+        self.pieces.len()
+    }
+
+    /// The original offset of byte offset `at` of the repaired text. A boundary
+    /// of a repaired character maps to the boundary of the characters it came
+    /// from, so a span on character boundaries maps to one; an offset inside a
+    /// repaired character (never a span's end) maps to its start.
+    pub fn original_offset(&self, at: usize) -> usize {
+        let after = self.pieces.partition_point(|p| p.start <= at);
+        let Some(piece) = after.checked_sub(1).map(|i| self.pieces[i]) else {
+            return at;
+        };
+        if at < piece.end {
+            piece.original_start
+        } else {
+            piece.original_end + (at - piece.end)
+        }
+    }
+}
+
+/// The characters that open a garbled sequence, with the byte each stood for.
+const LEADS: [(char, u8); 4] = [('Â', 0xC2), ('Ã', 0xC3), ('Å', 0xC5), ('â', 0xE2)];
+
+/// `text` with its double-decoded UTF-8 read back, or `None` when it holds none.
+pub fn mojibake(text: &str) -> Option<Repaired> {
+    // Every lead is U+00C2 … U+00E2, two UTF-8 bytes starting with 0xC3: most
+    // texts are passed over by one scan for that byte.
+    if !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xC3 && matches!(w[1], 0x82 | 0x83 | 0x85 | 0xA2))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pieces = Vec::new();
+    let mut copied = 0;
+    for (at, c) in text.char_indices() {
+        if at < copied {
+            continue;
+        }
+        let Some(&(_, lead)) = LEADS.iter().find(|(l, _)| *l == c) else {
+            continue;
+        };
+        let Some((meant, len)) = read_back(lead, &text[at + c.len_utf8()..]) else {
+            continue;
+        };
+        out.push_str(&text[copied..at]);
+        let start = out.len();
+        out.push(meant);
+        let original_end = at + c.len_utf8() + len;
+        pieces.push(Piece {
+            start,
+            end: out.len(),
+            original_start: at,
+            original_end,
+        });
+        copied = original_end;
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(Repaired { text: out, pieces })
+}
+
+/// The character whose UTF-8 bytes are `lead` and the bytes the characters at the
+/// start of `rest` stood for, with the length of those characters in `rest`.
+fn read_back(lead: u8, rest: &str) -> Option<(char, usize)> {
+    let continuations = if lead >= 0xE0 { 2 } else { 1 };
+    let mut bytes = [lead, 0, 0];
+    let mut len = 0;
+    let mut chars = rest.chars();
+    for slot in bytes.iter_mut().skip(1).take(continuations) {
+        let c = chars.next()?;
+        *slot = continuation_byte(c)?;
+        len += c.len_utf8();
+    }
+    let meant = std::str::from_utf8(&bytes[..=continuations])
+        .ok()?
+        .chars()
+        .next()?;
+    Some((meant, len))
+}
+
+/// The byte 0x80 … 0xBF that `c` stands for when such a byte was decoded as
+/// Windows-1252 (or, for the bytes it leaves undefined, as Latin-1).
+fn continuation_byte(c: char) -> Option<u8> {
+    let code = u32::from(c);
+    if (0x80..=0xBF).contains(&code) {
+        return u8::try_from(code).ok();
+    }
+    // Windows-1252's own characters for the bytes 0x80 … 0x9F.
+    const CP1252: [(char, u8); 27] = [
+        ('€', 0x80),
+        ('‚', 0x82),
+        ('ƒ', 0x83),
+        ('„', 0x84),
+        ('…', 0x85),
+        ('†', 0x86),
+        ('‡', 0x87),
+        ('ˆ', 0x88),
+        ('‰', 0x89),
+        ('Š', 0x8A),
+        ('‹', 0x8B),
+        ('Œ', 0x8C),
+        ('Ž', 0x8E),
+        ('‘', 0x91),
+        ('’', 0x92),
+        ('“', 0x93),
+        ('”', 0x94),
+        ('•', 0x95),
+        ('–', 0x96),
+        ('—', 0x97),
+        ('˜', 0x98),
+        ('™', 0x99),
+        ('š', 0x9A),
+        ('›', 0x9B),
+        ('œ', 0x9C),
+        ('ž', 0x9E),
+        ('Ÿ', 0x9F),
+    ];
+    CP1252.iter().find(|(k, _)| *k == c).map(|&(_, b)| b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `meant` garbled as a Windows-1252 reader garbles its UTF-8 bytes.
+    fn garbled(meant: &str) -> String {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(meant.as_bytes())
+            .0
+            .into_owned()
+    }
+
+    #[test]
+    fn german_letters_and_marks_are_read_back() {
+        let meant = "Die Städte Münster und Gütersloh – „gemeinsam“ für 1,5 Mio. € · Straße §3, 20 °C, ÄÖÜ\u{a0}ß";
+        let text = garbled(meant);
+        assert!(text.contains("MÃ¼nster"), "{text}");
+        let repaired = mojibake(&text).expect("the garbled text is repaired");
+        assert_eq!(repaired.text, meant);
+    }
+
+    #[test]
+    fn offsets_lead_back_to_the_garbled_bytes() {
+        let text = garbled("Oberbürgermeister Jörg Bär sagte:");
+        let repaired = mojibake(&text).unwrap();
+        let name = repaired.text.find("Jörg Bär").unwrap();
+        let (start, end) = (
+            repaired.original_offset(name),
+            repaired.original_offset(name + "Jörg Bär".len()),
+        );
+        assert_eq!(&text[start..end], "JÃ¶rg BÃ¤r");
+        // The text before the first repair keeps its offsets.
+        assert_eq!(repaired.original_offset(3), 3);
+        assert_eq!(repaired.original_offset(repaired.text.len()), text.len());
+    }
+
+    #[test]
+    fn text_written_as_meant_is_left_alone() {
+        for text in [
+            "Die Stadt Münster und der Kreis Gütersloh – gemeinsam.",
+            "Ärger über Änderungen: »Spaß« am Château, São Paulo, Â-Klasse",
+            "",
+        ] {
+            assert_eq!(mojibake(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lead_without_valid_bytes_after_it_stays() {
+        let repaired = mojibake("Ã¼ber Ã und Ã‰x").unwrap();
+        assert_eq!(repaired.text, "über Ã und Éx");
+    }
+}
