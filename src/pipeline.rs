@@ -20,7 +20,7 @@ use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
 use crate::normalize::{is_quoted_printable, quoted_printable_decoded, NormalizedText};
 use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
-use crate::repair::mojibake;
+use crate::repair::{columns, mojibake};
 use crate::segment::sentences;
 use crate::source::Document;
 use crate::span::{Quote, Span};
@@ -119,18 +119,7 @@ impl Pipeline {
         };
         match decode(bytes) {
             Ok(decoded) => {
-                let mut record = match mojibake(&decoded.text) {
-                    Some(repaired) => {
-                        let mut record = self.extract(doc.source.clone(), &repaired.text);
-                        record.move_back(&decoded.text, &repaired);
-                        record.repair = Some(format!(
-                            "double-encoded UTF-8: {} characters read back",
-                            repaired.repairs()
-                        ));
-                        record
-                    }
-                    None => self.extract(doc.source.clone(), &decoded.text),
-                };
+                let mut record = self.extract_repaired(doc.source.clone(), &decoded.text);
                 record.encoding = Some(decoded.encoding.name().to_owned());
                 record
             }
@@ -138,7 +127,34 @@ impl Pipeline {
         }
     }
 
-    /// The record of an already decoded text.
+    /// The record of a decoded text, read through the repairs its form needs
+    /// (see [`crate::repair`]); every quote counts in `text`.
+    pub fn extract_repaired(&self, source: String, text: &str) -> Record {
+        let unmixed = mojibake::read(text);
+        let unmixed_text = unmixed.as_ref().map_or(text, |r| r.text.as_str());
+        let columns = (!looks_like_html(unmixed_text))
+            .then(|| columns::read(unmixed_text))
+            .flatten();
+        let read_text = columns.as_ref().map_or(unmixed_text, |r| r.text.as_str());
+        let mut record = self.extract(source, read_text);
+        let repairs: Vec<&str> = [&unmixed, &columns]
+            .into_iter()
+            .flatten()
+            .map(|r| r.what.as_str())
+            .collect();
+        if let Some(columns) = &columns {
+            record.move_back(unmixed_text, columns);
+        }
+        if let Some(unmixed) = &unmixed {
+            record.move_back(text, unmixed);
+        }
+        if !repairs.is_empty() {
+            record.repair = Some(repairs.join("; "));
+        }
+        record
+    }
+
+    /// The record of an already decoded text, read as it stands.
     pub fn extract(&self, source: String, text: &str) -> Record {
         let entries = self.gazetteer.entries();
         let markup = looks_like_html(text);
@@ -598,6 +614,53 @@ mod tests {
         assert_eq!(record.amounts[0].value, 250_000.0);
         for quote in record.quotes() {
             assert_eq!(&decoded[quote.start..quote.end], quote.text);
+        }
+    }
+
+    #[test]
+    fn a_printed_page_in_two_columns_is_read_column_by_column() {
+        let page = "\
+12                      Lokales                          Dienstag, 14. Oktober 2025
+_____________________________________________________________________________________
+
+              Ein Rechenzentrum für zwei Kreise
+     Der Landkreis Leer und der Landkreis Wittmund legen ihre Server zusammen
+
+Leer. Der Landkreis Leer und der Land-          ihrer Verwaltung. Landrätin Dorothea
+kreis Wittmund betreiben ihre Server            Feldkamp aus Wittmund sprach von
+künftig in einem gemeinsamen Rechen-            einem guten Tag für die Region. Die
+zentrum. Das haben beide Kreistage am           Kosten von 2,4 Mio. Euro teilen sich
+Montag beschlossen. Landrat Malte               die Kreise nach ihrer Einwohnerzahl.
+Brüning aus Leer unterschrieb den               Der Betrieb soll im Frühjahr
+Vertrag im Kreishaus und nannte den             beginnen, der alte Serverraum in
+Schritt einen Gewinn an Sicherheit für          Wittmund dient dann als Reserve.
+die Bürgerinnen und Bürger und an
+Zuverlässigkeit bei der Arbeit
+";
+        let record = PIPELINE.process(&Document::new("t".into(), page.as_bytes().to_vec()));
+        assert_eq!(
+            record.title.as_deref(),
+            Some("Ein Rechenzentrum für zwei Kreise")
+        );
+        assert_eq!(record.published.as_deref(), Some("2025-10-14"));
+        // Both names are broken over two lines of their column.
+        let officials: Vec<(&str, Option<&str>)> = record
+            .officials
+            .iter()
+            .map(|o| (o.name.as_str(), o.role.as_deref()))
+            .collect();
+        assert!(
+            officials.contains(&("Malte Brüning", Some("Landrat"))),
+            "{officials:?}"
+        );
+        assert!(
+            officials.contains(&("Dorothea Feldkamp", Some("Landrätin"))),
+            "{officials:?}"
+        );
+        assert_eq!(record.amounts[0].value, 2_400_000.0);
+        assert!(record.parties.contains(&"Landkreis Wittmund".to_owned()));
+        for quote in record.quotes() {
+            assert_eq!(&page[quote.start..quote.end], quote.text);
         }
     }
 

@@ -23,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::repair::Repaired;
-use crate::span::{Quote, Span};
+use crate::span::Quote;
 
 /// Everything coopfacts says about one input document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,13 +104,7 @@ impl Record {
     /// cut from `original`. A quote that no longer cuts cleanly is dropped, and so
     /// is an entity left without a mention (and its party).
     pub fn move_back(&mut self, original: &str, repaired: &Repaired) {
-        let moved = |q: &Quote| {
-            let span = Span::new(
-                repaired.original_offset(q.start),
-                repaired.original_offset(q.end),
-            );
-            Quote::new(original, span)
-        };
+        let moved = |q: &Quote| Quote::new(original, repaired.original_span(q.start, q.end)?);
         let requote = |quotes: &mut Vec<Quote>| {
             *quotes = quotes.iter().filter_map(moved).collect();
         };

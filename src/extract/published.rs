@@ -210,7 +210,13 @@ fn header_date(p: &Patterns, line: &str) -> Option<CalendarDate> {
     if let Some(d) = cued_date(p, line, &p.cue) {
         return Some(d);
     }
-    let short = line.chars().count() <= 100;
+    // Padding between a running header's fields (a printed page's "3    Aus
+    // den Kreisen    Donnerstag, 6. November 2025") is no text.
+    let folded_chars: usize = line
+        .split_whitespace()
+        .map(|word| word.chars().count() + 1)
+        .sum();
+    let short = folded_chars <= 101;
     for caps in p.date.captures_iter(line) {
         let whole = caps.get(0)?;
         let Some(date) = to_date(&caps, line) else {

@@ -140,14 +140,16 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
             .is_some_and(|w| w.chars().all(char::is_lowercase));
         let whole_line_instrument = last == i && INSTRUMENTS.contains(&above);
         // In a narrow column (teletext, print) the next line's first word would
-        // not have fitted on this one: the line was wrapped, not ended.
+        // not have fitted on this one: the line was wrapped, not ended. A next
+        // line longer than that shows the headline is set wider than the column.
         let wrapped = width.is_some_and(|width| {
             let first_word = next
                 .span
                 .slice(text)
                 .and_then(|l| l.split_whitespace().next())
                 .map_or(0, |w| w.chars().count());
-            line_chars_to(text, blocks[last].span.end) + 1 + first_word > width
+            let next_width = line_chars_to(text, next.span.end);
+            line_chars_to(text, blocks[last].span.end) + 1 + first_word > width.max(next_width)
         });
         let open = OPEN_ENDS.contains(&last_word)
             || goes_on
@@ -169,11 +171,12 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
             .slice(text)
             .and_then(|l| l.split_whitespace().next())
             .is_some_and(|w| w.ends_with(':'));
+        // A centred subtitle wider than the headline starts left of its words.
+        let above_indent = line_chars_to(text, blocks[last].span.start);
         let indented = !field
-            && gap
-                .rsplit(['\n', '\r'])
-                .next()
-                .is_some_and(|indent| indent.len() >= 2 && indent.bytes().all(|b| b == b' '));
+            && gap.rsplit(['\n', '\r']).next().is_some_and(|indent| {
+                indent.len() >= 2.max(above_indent) && indent.bytes().all(|b| b == b' ')
+            });
         let continues =
             next.label == BlockLabel::Subtitle || (indented && next.label == BlockLabel::Heading);
         if !(open || indented) || !adjacent || !continues {

@@ -1,13 +1,10 @@
-//! Text garbled by a wrong decoding on its way to us, read as it was meant.
+//! UTF-8 that was decoded as Windows-1252 and encoded again, read back.
 //!
 //! A page whose UTF-8 bytes were once decoded as Windows-1252 (or Latin-1) and
 //! encoded again reaches us as valid UTF-8 that spells "Münster" as "MÃ¼nster" and
 //! a dash as "â€“": every umlaut, "ß" and typographic mark becomes two or three
 //! characters. The same happens when a UTF-8 file holds one stray Latin-1 byte, so
-//! that the whole file is decoded as Windows-1252. No place, role or month name
-//! then matches. Offsets must still count in the text as decoded (the scorer's
-//! text), so the pipeline reads the repaired text and every span it finds is moved
-//! back into the garbled original with [`Repaired::original_offset`].
+//! that the whole file is decoded as Windows-1252.
 //!
 //! Only the lead characters of the sequences German and its punctuation produce are
 //! read back: "Â" and "Ã" (U+0080 … U+00FF: umlauts, "ß", "§", "°", no-break space),
@@ -15,52 +12,13 @@
 //! repaired only when the characters after it spell valid UTF-8 bytes, which text
 //! written as meant practically never does.
 
-/// A repaired text and the way from its offsets back to the original's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Repaired {
-    /// The text as it was meant.
-    pub text: String,
-    /// Each repaired character: its byte range here and in the original, in order.
-    pieces: Vec<Piece>,
-}
-
-/// One character read back from the several characters that garbled it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Piece {
-    start: usize,
-    end: usize,
-    original_start: usize,
-    original_end: usize,
-}
-
-impl Repaired {
-    /// How many characters were read back.
-    pub fn repairs(&self) -> usize {
-        self.pieces.len()
-    }
-
-    /// The original offset of byte offset `at` of the repaired text. A boundary
-    /// of a repaired character maps to the boundary of the characters it came
-    /// from, so a span on character boundaries maps to one; an offset inside a
-    /// repaired character (never a span's end) maps to its start.
-    pub fn original_offset(&self, at: usize) -> usize {
-        let after = self.pieces.partition_point(|p| p.start <= at);
-        let Some(piece) = after.checked_sub(1).map(|i| self.pieces[i]) else {
-            return at;
-        };
-        if at < piece.end {
-            piece.original_start
-        } else {
-            piece.original_end + (at - piece.end)
-        }
-    }
-}
+use super::{Repaired, Writer};
 
 /// The characters that open a garbled sequence, with the byte each stood for.
 const LEADS: [(char, u8); 4] = [('Â', 0xC2), ('Ã', 0xC3), ('Å', 0xC5), ('â', 0xE2)];
 
 /// `text` with its double-decoded UTF-8 read back, or `None` when it holds none.
-pub fn mojibake(text: &str) -> Option<Repaired> {
+pub fn read(text: &str) -> Option<Repaired> {
     // Every lead is U+00C2 … U+00E2, two UTF-8 bytes starting with 0xC3: most
     // texts are passed over by one scan for that byte.
     if !text
@@ -70,8 +28,8 @@ pub fn mojibake(text: &str) -> Option<Repaired> {
     {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut pieces = Vec::new();
+    let mut out = Writer::default();
+    let mut repairs = 0;
     let mut copied = 0;
     for (at, c) in text.char_indices() {
         if at < copied {
@@ -83,23 +41,19 @@ pub fn mojibake(text: &str) -> Option<Repaired> {
         let Some((meant, len)) = read_back(lead, &text[at + c.len_utf8()..]) else {
             continue;
         };
-        out.push_str(&text[copied..at]);
-        let start = out.len();
-        out.push(meant);
+        out.copy(text, copied..at);
         let original_end = at + c.len_utf8() + len;
-        pieces.push(Piece {
-            start,
-            end: out.len(),
-            original_start: at,
-            original_end,
-        });
+        out.replace(meant.encode_utf8(&mut [0; 4]), at..original_end);
+        repairs += 1;
         copied = original_end;
     }
-    if pieces.is_empty() {
+    if repairs == 0 {
         return None;
     }
-    out.push_str(&text[copied..]);
-    Some(Repaired { text: out, pieces })
+    out.copy(text, copied..text.len());
+    Some(out.finish(format!(
+        "double-encoded UTF-8: {repairs} characters read back"
+    )))
 }
 
 /// The character whose UTF-8 bytes are `lead` and the bytes the characters at the
@@ -164,6 +118,7 @@ fn continuation_byte(c: char) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Span;
 
     /// `meant` garbled as a Windows-1252 reader garbles its UTF-8 bytes.
     fn garbled(meant: &str) -> String {
@@ -178,23 +133,24 @@ mod tests {
         let meant = "Die Städte Münster und Gütersloh – „gemeinsam“ für 1,5 Mio. € · Straße §3, 20 °C, ÄÖÜ\u{a0}ß";
         let text = garbled(meant);
         assert!(text.contains("MÃ¼nster"), "{text}");
-        let repaired = mojibake(&text).expect("the garbled text is repaired");
+        let repaired = read(&text).expect("the garbled text is repaired");
         assert_eq!(repaired.text, meant);
     }
 
     #[test]
     fn offsets_lead_back_to_the_garbled_bytes() {
         let text = garbled("Oberbürgermeister Jörg Bär sagte:");
-        let repaired = mojibake(&text).unwrap();
+        let repaired = read(&text).unwrap();
         let name = repaired.text.find("Jörg Bär").unwrap();
-        let (start, end) = (
-            repaired.original_offset(name),
-            repaired.original_offset(name + "Jörg Bär".len()),
-        );
-        assert_eq!(&text[start..end], "JÃ¶rg BÃ¤r");
-        // The text before the first repair keeps its offsets.
-        assert_eq!(repaired.original_offset(3), 3);
-        assert_eq!(repaired.original_offset(repaired.text.len()), text.len());
+        let span = repaired
+            .original_span(name, name + "Jörg Bär".len())
+            .unwrap();
+        assert_eq!(span.slice(&text), Some("JÃ¶rg BÃ¤r"));
+        // Text before the first repair keeps its offsets; a span cannot end
+        // inside a repaired character.
+        assert_eq!(repaired.original_span(0, 4), Some(Span::new(0, 4)));
+        let umlaut = repaired.text.find('ü').unwrap();
+        assert_eq!(repaired.original_span(0, umlaut + 1), None);
     }
 
     #[test]
@@ -204,13 +160,13 @@ mod tests {
             "Ärger über Änderungen: »Spaß« am Château, São Paulo, Â-Klasse",
             "",
         ] {
-            assert_eq!(mojibake(text), None, "{text}");
+            assert_eq!(read(text), None, "{text}");
         }
     }
 
     #[test]
     fn a_lead_without_valid_bytes_after_it_stays() {
-        let repaired = mojibake("Ã¼ber Ã und Ã‰x").unwrap();
+        let repaired = read("Ã¼ber Ã und Ã‰x").unwrap();
         assert_eq!(repaired.text, "über Ã und Éx");
     }
 }
