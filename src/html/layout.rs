@@ -339,12 +339,28 @@ fn class_cue(e: &Element, in_article: bool) -> Option<ClassCue> {
     if matches!(e.name.as_str(), "html" | "body") {
         return None;
     }
-    let names = format!(
-        "{} {}",
-        e.attr("class").unwrap_or(""),
-        e.attr("id").unwrap_or("")
-    )
-    .to_lowercase();
+    let classes = e.attr("class").unwrap_or("").to_lowercase();
+    // A post's container lists its metadata as classes ("hentry category-kreis
+    // author-redaktion"): an author's name, not an author box.
+    let post = e.name == "article"
+        || classes
+            .split_whitespace()
+            .any(|c| c == "hentry" || c == "h-entry");
+    let names = classes
+        .split_whitespace()
+        .filter(|c| {
+            // "status-publish" is metadata, a BEM modifier "status--reply" is not.
+            !(post
+                && POST_METADATA.iter().any(|m| {
+                    c.strip_prefix(m)
+                        .is_some_and(|slug| slug.starts_with(|ch: char| ch.is_alphanumeric()))
+                }))
+        })
+        .chain(std::iter::once(
+            e.attr("id").unwrap_or("").to_lowercase().as_str(),
+        ))
+        .collect::<Vec<_>>()
+        .join(" ");
     let words = || {
         names
             .split(|c: char| !c.is_alphanumeric())
@@ -358,6 +374,18 @@ fn class_cue(e: &Element, in_article: bool) -> Option<ClassCue> {
         .filter(|w| !(behind_paywall && w.starts_with("paywall")))
         .find_map(|w| word_cue(w, in_article))
 }
+
+/// Prefixes of the classes a blog engine gives a post's container for its
+/// metadata (WordPress, Squarespace and others: `category-…`, `author-…`).
+const POST_METADATA: &[&str] = &[
+    "category-",
+    "tag-",
+    "author-",
+    "format-",
+    "status-",
+    "type-",
+    "post-type-",
+];
 
 /// Class words that, beside "paywall", name the text behind the paywall.
 const PAYWALLED_TEXT: &[&str] = &[
