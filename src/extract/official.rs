@@ -184,6 +184,9 @@ pub struct OfficialFinder {
     /// ("innenminister") holds, sorted, with that kind: a city adjective before
     /// them names the district or Land, not the city.
     held_by: Vec<(String, EntityKind)>,
+    /// Role abbreviations as written ("OB", "MdB"), each with its normalised
+    /// form: an abbreviation counts only as written, not as the word "Ob".
+    abbreviations: Vec<(String, String)>,
     name_at_start: Regex,
     name_before_comma: Regex,
     name_with_brackets: Regex,
@@ -198,6 +201,11 @@ pub struct OfficialFinder {
 impl OfficialFinder {
     /// Compiles the role automaton and the name patterns.
     pub fn new(roles: &[Role]) -> Result<OfficialFinder, GazetteerError> {
+        let abbreviations = roles
+            .iter()
+            .flat_map(|r| &r.abbreviations)
+            .map(|a| (normalize_term(a), a.clone()))
+            .collect();
         let mut keys: Vec<String> = roles
             .iter()
             .flat_map(|r| {
@@ -247,6 +255,7 @@ impl OfficialFinder {
         Ok(OfficialFinder {
             roles,
             held_by,
+            abbreviations,
             name_at_start: compile(&format!(r"^{TITLES}(?P<name>{NAME})(?:\W|$)"))?,
             name_before_comma: compile(&format!(
                 r"(?P<name>{NAME})(?:\s+(?:{VERB_PARTICLES}))?,\s+(?:(?:bisher|bislang|zuvor|früher|künftig|derzeit|seit\s+\d{{4}})\s+)?(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
@@ -490,7 +499,14 @@ impl OfficialFinder {
                     .original_span(m.start(), m.end())
                     .and_then(|s| s.slice(text))
                     .is_some_and(|s| s.chars().all(|c| !c.is_lowercase()));
+            let matched = &norm[m.start()..m.end()];
+            let misspelt_abbreviation = self.abbreviations.iter().any(|(key, _)| key == matched)
+                && !view
+                    .original_span(m.start(), m.end())
+                    .and_then(|s| s.slice(text))
+                    .is_some_and(|w| self.abbreviations.iter().any(|(_, a)| a == w));
             if short_tail
+                || misspelt_abbreviation
                 || !is_capitalised(text, word)
                 || !sentences.iter().any(|s| s.contains(word))
             {
@@ -1312,6 +1328,16 @@ mod tests {
         assert_eq!(got[1].0, "Lena Fries");
         assert_eq!(got[1].1, "SPD-OB");
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn an_abbreviated_role_counts_only_as_written() {
+        // "Ob" opening a question is no "OB".
+        let got = officials(
+            "Ob Daten von Bürgerinnen abgeflossen sind, ist offen. OB Lena Fries und MdB Karl Ott schwiegen.",
+        );
+        let names: Vec<&str> = got.iter().map(|o| o.0.as_str()).collect();
+        assert_eq!(names, ["Lena Fries", "Karl Ott"]);
     }
 
     #[test]
