@@ -221,6 +221,11 @@ const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden
 /// article whose every cue sentence says so reports no cooperation yet.
 const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|untersuch(?:en|t|te|ten)|erwäg(?:en|t|te|ten)|sondier\w*)\b|\bsoll(?:en)?\s+klären\b|\blot(?:en|et|eten)\b[^.;]{0,80}?\baus\b|\bdenk(?:en|t)\b[^.;]{0,80}?\bnach\b";
 
+/// Sentences that report a decision put off or only proposed ("vertagt die
+/// Entscheidung", "Die Verwaltung hatte vorgeschlagen, …"). Like an examination,
+/// an article whose every cue sentence says so (or asks) reports no cooperation yet.
+const DEFERRAL: &str = r"\bvertag(?:t|te|ten|en|ung)\b|\b(?:verschoben|verschiebt|verschieben)\b|\bvorgeschlagen\b|\bschläg(?:t|en)\b[^.;]{0,80}?\bvor\b";
+
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\b(?:kommt|kommen|kam|kamen)\s+nicht\s+zustande\b|\bnicht\s+zustande\s+gekommen\b|\babstand\s+(?:genommen|nehmen)\b|\b(?:wird|werde)\s+es\b[^.;]{0,40}?\bnicht\s+geben\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
 
@@ -250,7 +255,8 @@ pub struct CooperationClassifier {
     merger_product: Regex,
     funding: Regex,
     rejection: Regex,
-    /// [`PROSPECT`] and [`EXAMINATION`] in one pattern: one scan a sentence.
+    /// [`PROSPECT`], [`EXAMINATION`] and [`DEFERRAL`] in one pattern: one scan a
+    /// sentence.
     weighing: Regex,
     supervision: Regex,
 }
@@ -274,7 +280,7 @@ impl CooperationClassifier {
             merger_product: crate::pattern::compile(MERGER_PRODUCT)?,
             funding: crate::pattern::compile(FUNDING)?,
             rejection: crate::pattern::compile(REJECTION)?,
-            weighing: crate::pattern::compile(&format!("{PROSPECT}|{EXAMINATION}"))?,
+            weighing: crate::pattern::compile(&format!("{PROSPECT}|{EXAMINATION}|{DEFERRAL}"))?,
             supervision: crate::pattern::compile(SUPERVISION)?,
         })
     }
@@ -335,7 +341,7 @@ impl CooperationClassifier {
             if found.is_empty() || self.rejection.is_match(words) {
                 continue;
             }
-            let weighed = self.weighing.is_match(words);
+            let weighed = self.weighing.is_match(words) || words.trim_end().ends_with('?');
             if party_sentences > 0 && weighed {
                 continue;
             }
@@ -1072,6 +1078,17 @@ mod tests {
         // A body examining whether to join is no party of the others' cooperation.
         let d = decide("Neue IT|Jena und Gera betreiben ihre Server künftig gemeinsam.|Auch Weimar prüft derzeit, ob es sich der Kooperation anschließt.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
+    }
+
+    #[test]
+    fn a_cooperation_deferred_proposed_or_asked_about_is_none_yet() {
+        let d = decide("Jena vertagt Beitritt zur KDO|Der Stadtrat von Jena hat die Entscheidung über den Beitritt zur KDO vertagt.|Die Verwaltung hatte vorgeschlagen, dass Jena der KDO beitritt.");
+        assert!(!d.cooperation);
+        let d = decide("Tritt Jena der KDO bei?|Soll Jena der KDO beitreten?");
+        assert!(!d.cooperation);
+        // A proposal the council then adopts is the cooperation.
+        let d = decide("Jena tritt der KDO bei|Die Verwaltung hatte vorgeschlagen, dass Jena der KDO beitritt.|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.");
+        assert!(d.cooperation);
     }
 
     #[test]
