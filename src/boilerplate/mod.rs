@@ -1178,10 +1178,11 @@ fn captions_above_credits(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut
     }
 }
 
-/// A kicker or section line ("Görlitz", "Sicherheit", "Damen 1 | Bezirksliga")
-/// taken for the title hands the title on to the headline below it: a one-word
-/// title, or one with column separators, followed by a longer subtitle that does
-/// not end like a sentence.
+/// A kicker or section line ("Görlitz", "Sicherheit", "Damen 1 | Bezirksliga",
+/// "Aus der Region") taken for the title hands the title on to the headline below
+/// it: a one-word title, a short section name "Aus der/den/dem …", or one with
+/// column separators, followed by a longer subtitle that does not end like a
+/// sentence.
 fn promote_headline(lines: &[Line<'_>], labels: &mut Labels) {
     let Some(t) = labels.iter().position(|l| *l == Some(BlockLabel::Title)) else {
         return;
@@ -1190,7 +1191,12 @@ fn promote_headline(lines: &[Line<'_>], labels: &mut Labels) {
         return;
     };
     let title = &lines[t];
+    let section = title.words <= 4
+        && ["Aus der ", "Aus den ", "Aus dem "]
+            .iter()
+            .any(|p| title.text.starts_with(p));
     let kicker_like = (title.words == 1 && !INSTRUMENTS.contains(&title.text))
+        || section
         || title.text.contains(" | ")
         || title.text.contains(" · ");
     let headline_below = labels[next] == Some(BlockLabel::Subtitle)
