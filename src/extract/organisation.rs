@@ -301,8 +301,8 @@ struct Tok {
     /// A word (letters, digits, `@`, inner `-` and `.`); otherwise one punctuation
     /// character.
     word: bool,
-    /// A paragraph break (two line breaks or more, or one after a short line) lies
-    /// before this token.
+    /// A paragraph break (two line breaks or more, or one after a short line), or
+    /// a gap between a line's fields, lies before this token.
     broken: bool,
 }
 
@@ -310,6 +310,10 @@ struct Tok {
 /// hard-wrapped running text: a name may go on on the next line. After a shorter
 /// line (a heading, a list item, an address) the next line starts afresh.
 const WRAPPED_LINE: usize = 40;
+
+/// Spaces in a row that set a line's fields apart (a letterhead's sender and
+/// "Pressemitteilung"), wider than a justified line stretches its gaps.
+const FIELD_GAP: usize = 5;
 
 fn tokenize(text: &str) -> Vec<Tok> {
     // The character at byte `p`; ASCII, the most of any text, without decoding.
@@ -324,6 +328,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
     // Characters of the current line, and of the line before the last break.
     let mut line_chars = 0;
     let mut line_before = 0;
+    // White space in a row since the last token of the line (indentation is no
+    // gap), a tab counting as a field gap.
+    let mut gap = 0;
+    let mut line_started = false;
     let mut p = 0;
     while let Some(c) = at(p) {
         if c.is_whitespace() {
@@ -331,8 +339,13 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 newlines += 1;
                 line_before = line_chars;
                 line_chars = 0;
+                gap = 0;
+                line_started = false;
             } else {
                 line_chars += 1;
+                if line_started {
+                    gap += if c == '\t' { FIELD_GAP } else { 1 };
+                }
             }
             p += c.len_utf8();
             continue;
@@ -360,10 +373,15 @@ fn tokenize(text: &str) -> Vec<Tok> {
             start,
             end: p,
             word: is_core(c),
-            broken: newlines >= 2 || newlines == 1 && line_before < WRAPPED_LINE || toks.is_empty(),
+            broken: newlines >= 2
+                || newlines == 1 && line_before < WRAPPED_LINE
+                || gap >= FIELD_GAP
+                || toks.is_empty(),
         });
         line_chars += count;
         newlines = 0;
+        gap = 0;
+        line_started = true;
     }
     toks
 }
