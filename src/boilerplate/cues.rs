@@ -270,7 +270,7 @@ impl Cues {
                 r"(?i)\b(?:artikel|beitrag|meldung|bericht)\s+vom\s+\d|\b(?:veröffentlicht|erschienen)\s+(?:am\s+)?\d",
             ),
             section: re(
-                r"(?i)^(?:(?:nicht)?amtlicher\s+teil|amtliche\s+bekanntmachungen|inhaltsverzeichnis|inhalt)\s*:?$",
+                r"(?i)^(?:(?:nicht)?amtlicher\s+teil|(?:nicht\s?)?öffentlicher\s+teil|amtliche\s+bekanntmachungen|inhaltsverzeichnis|inhalt)\s*:?$",
             ),
             toc_entry: re(r"(?i)(?:\.\s?){4,}\s*(?:seite|s\.)?\s*\d{1,4}$"),
             closing: re(

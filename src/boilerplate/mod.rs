@@ -773,7 +773,10 @@ fn breadcrumb_target(
 fn headline_like(l: &Line<'_>) -> bool {
     let letters: Vec<char> = l.text.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
-    let columns = l.text.contains("   ") || l.text.contains('\t');
+    // An agenda item's label stands apart from its heading ("TOP 7   Beitritt
+    // der Stadt …"): that gap makes no columns.
+    let heading = crate::digest::agenda_item(l.text).map_or(l.text, |(_, heading)| heading);
+    let columns = heading.contains("   ") || heading.contains('\t');
     let lower_start = l
         .text
         .split_whitespace()
