@@ -20,7 +20,7 @@ use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
 use crate::normalize::{is_quoted_printable, quoted_printable_decoded, NormalizedText};
 use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
-use crate::repair::{columns, mojibake};
+use crate::repair::{columns, mojibake, rtf};
 use crate::segment::sentences;
 use crate::source::Document;
 use crate::span::{Quote, Span};
@@ -130,14 +130,16 @@ impl Pipeline {
     /// The record of a decoded text, read through the repairs its form needs
     /// (see [`crate::repair`]); every quote counts in `text`.
     pub fn extract_repaired(&self, source: String, text: &str) -> Record {
-        let unmixed = mojibake::read(text);
-        let unmixed_text = unmixed.as_ref().map_or(text, |r| r.text.as_str());
+        let unformatted = rtf::read(text);
+        let plain_text = unformatted.as_ref().map_or(text, |r| r.text.as_str());
+        let unmixed = mojibake::read(plain_text);
+        let unmixed_text = unmixed.as_ref().map_or(plain_text, |r| r.text.as_str());
         let columns = (!looks_like_html(unmixed_text))
             .then(|| columns::read(unmixed_text))
             .flatten();
         let read_text = columns.as_ref().map_or(unmixed_text, |r| r.text.as_str());
         let mut record = self.extract(source, read_text);
-        let repairs: Vec<&str> = [&unmixed, &columns]
+        let repairs: Vec<&str> = [&unformatted, &unmixed, &columns]
             .into_iter()
             .flatten()
             .map(|r| r.what.as_str())
@@ -146,7 +148,10 @@ impl Pipeline {
             record.move_back(unmixed_text, columns);
         }
         if let Some(unmixed) = &unmixed {
-            record.move_back(text, unmixed);
+            record.move_back(plain_text, unmixed);
+        }
+        if let Some(unformatted) = &unformatted {
+            record.move_back(text, unformatted);
         }
         if !repairs.is_empty() {
             record.repair = Some(repairs.join("; "));

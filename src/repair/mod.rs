@@ -13,6 +13,7 @@
 
 pub mod columns;
 pub mod mojibake;
+pub mod rtf;
 
 use crate::span::Span;
 
@@ -25,6 +26,9 @@ pub struct Repaired {
     pieces: Vec<Piece>,
     /// What was repaired, for the record.
     pub what: String,
+    /// The pieces keep the original's order (syntax or escapes left out between
+    /// them), so any span maps back to the original from its start to its end.
+    in_order: bool,
 }
 
 /// A piece of the repaired text: `start..end` of it came from
@@ -40,6 +44,14 @@ struct Piece {
 }
 
 impl Repaired {
+    /// Marks the pieces as kept in the original's order: a span over several of
+    /// them quotes the original from its first to its last, what was left out
+    /// between them included.
+    fn in_order(mut self) -> Repaired {
+        self.in_order = true;
+        self
+    }
+
     /// The original span of `start..end` of the repaired text, or `None` when the
     /// two ends fall inside a replaced character, or the pieces between them do
     /// not lie side by side in the original.
@@ -71,7 +83,11 @@ impl Repaired {
         // covers what stands between its pieces on the page, the rest of the
         // first line: its two ends still quote the name's own bytes.
         let next_line = last - first == 2 && !self.pieces[first + 1].copied;
-        ((adjoining || next_line) && original_start < original_end)
+        let ordered = self.in_order
+            && self.pieces[first..=last]
+                .windows(2)
+                .all(|w| w[0].original_end <= w[1].original_start);
+        ((adjoining || next_line || ordered) && original_start < original_end)
             .then(|| Span::new(original_start, original_end))
     }
 }
@@ -119,6 +135,7 @@ impl Writer {
             text: self.text,
             pieces: self.pieces,
             what,
+            in_order: false,
         }
     }
 }
