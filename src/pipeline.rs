@@ -358,6 +358,18 @@ impl Pipeline {
             amounts.extend(tabled);
             amounts.sort_by_key(|a| a.quote.start);
         }
+        // A sum the page names again ("3,45 Millionen Euro" and later "die 3,45
+        // Mio. Euro") is one amount, quoted where it is first named.
+        let mut named: Vec<(f64, String)> = Vec::new();
+        amounts.retain(|a| {
+            let again = named
+                .iter()
+                .any(|(value, currency)| *value == a.value && *currency == a.currency);
+            if !again {
+                named.push((a.value, a.currency.clone()));
+            }
+            !again
+        });
         let mut officials = sorted_officials(officials);
         crate::extract::affiliation::complete_orgs(
             &mut officials,
@@ -667,6 +679,23 @@ Zuverlässigkeit bei der Arbeit
         for quote in record.quotes() {
             assert_eq!(&page[quote.start..quote.end], quote.text);
         }
+    }
+
+    #[test]
+    fn a_sum_named_twice_is_one_amount_quoted_where_first_named() {
+        let record = extract("Jena und Gera teilen sich ein Rechenzentrum\n\nDie Städte Jena und Gera bauen für 3,45 Millionen Euro ein Rechenzentrum. Das Land gibt 500.000 Euro dazu. Von den 3,45 Mio. Euro trägt Jena die Hälfte.\n");
+        let amounts: Vec<(f64, &str)> = record
+            .amounts
+            .iter()
+            .map(|a| (a.value, a.quote.text.as_str()))
+            .collect();
+        assert_eq!(
+            amounts,
+            [
+                (3_450_000.0, "3,45 Millionen Euro"),
+                (500_000.0, "500.000 Euro")
+            ]
+        );
     }
 
     #[test]
