@@ -462,3 +462,24 @@ fn thirteenth_holdout_scores_stay_above_their_floors() {
         26,
     );
 }
+
+/// The fourteenth held-out set (see its README for the blind first run).
+#[test]
+fn fourteenth_holdout_scores_stay_above_their_floors() {
+    check_floors(
+        "holdout14",
+        &[
+            "entities=0.95",
+            "parties=0.85",
+            "officials=0.93",
+            "roles=0.95",
+            "dates=0.93",
+            "amounts=0.95",
+            "published=0.85",
+            "title=0.90",
+            "cooperation=0.85",
+            "kind=0.90",
+        ],
+        3,
+    );
+}
