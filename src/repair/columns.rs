@@ -27,13 +27,7 @@ const MIN_LETTER_SHARE: f64 = 0.7;
 /// `text` with its runs of side-by-side columns read one column after the other,
 /// or `None` when it has none.
 pub fn read(text: &str) -> Option<Repaired> {
-    // Most texts have too few lines with a gap inside to hold columns at all.
-    let gapped = text
-        .lines()
-        .filter(|l| l.trim().contains("  "))
-        .take(MIN_SPLIT_LINES)
-        .count();
-    if gapped < MIN_SPLIT_LINES {
+    if gapped_lines(text) < MIN_SPLIT_LINES {
         return None;
     }
     let lines = split_lines(text);
@@ -89,6 +83,31 @@ pub fn read(text: &str) -> Option<Repaired> {
     Some(out.finish(format!(
         "{read_lines} lines set in columns side by side read column by column"
     )))
+}
+
+/// How many lines (up to [`MIN_SPLIT_LINES`]) hold a gap of two spaces between
+/// words: most texts have too few to hold columns at all, and one search for
+/// double spaces tells.
+fn gapped_lines(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut lines = 0;
+    // The end of the last line counted.
+    let mut counted_to = 0;
+    for at in memchr::memmem::find_iter(bytes, b"  ") {
+        if at < counted_to || at == 0 || matches!(bytes[at - 1], b' ' | b'\n' | b'\r') {
+            continue;
+        }
+        let after = bytes[at..].iter().position(|&b| b != b' ').map(|n| at + n);
+        if after.map_or(true, |i| matches!(bytes[i], b'\n' | b'\r')) {
+            continue;
+        }
+        lines += 1;
+        if lines == MIN_SPLIT_LINES {
+            break;
+        }
+        counted_to = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+    }
+    lines
 }
 
 /// One line of the text, measured in characters, as a layout tool aligns them.

@@ -21,10 +21,9 @@ const LEADS: [(char, u8); 4] = [('Â', 0xC2), ('Ã', 0xC3), ('Å', 0xC5), ('â',
 pub fn read(text: &str) -> Option<Repaired> {
     // Every lead is U+00C2 … U+00E2, two UTF-8 bytes starting with 0xC3: most
     // texts are passed over by one scan for that byte.
-    if !text
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == 0xC3 && matches!(w[1], 0x82 | 0x83 | 0x85 | 0xA2))
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(0xC3, bytes)
+        .any(|i| matches!(bytes.get(i + 1), Some(0x82 | 0x83 | 0x85 | 0xA2)))
     {
         return None;
     }
