@@ -349,6 +349,32 @@ impl Pipeline {
                 }
             }
         }
+        // The page's own date is a date of its text where the page shows it, in
+        // a date line the layout counts as furniture ("22.01.2026 – 10:14") too.
+        if let Some(day) = published.map(|d| d.to_string()) {
+            let first_body = paragraphs
+                .iter()
+                .position(|b| b.label == BlockLabel::Body)
+                .unwrap_or(paragraphs.len());
+            let shown = paragraphs
+                .iter()
+                .enumerate()
+                .filter(|&(i, b)| {
+                    i < first_body || matches!(b.label, BlockLabel::Dateline | BlockLabel::Byline)
+                })
+                .flat_map(|(_, b)| self.dates.find(text, b.span, published))
+                // A feed's or a page's machine stamp ("2025-04-01T16:45:00") is
+                // metadata, not text.
+                .find(|d| {
+                    let after = text.as_bytes().get(d.quote.end..).unwrap_or_default();
+                    d.value == day
+                        && !(after.first() == Some(&b'T')
+                            && after.get(1).is_some_and(u8::is_ascii_digit))
+                });
+            if let Some(date) = shown.filter(|_| !dates.iter().any(|d| d.value == day)) {
+                dates.insert(0, date);
+            }
+        }
         let mut amounts: Vec<_> = content
             .iter()
             .flat_map(|&span| self.amounts.find(text, span))
@@ -679,6 +705,29 @@ Zuverlässigkeit bei der Arbeit
         for quote in record.quotes() {
             assert_eq!(&page[quote.start..quote.end], quote.text);
         }
+    }
+
+    #[test]
+    fn the_page_date_shown_above_the_article_is_one_of_its_dates() {
+        let page = r#"<html><head><meta property="article:published_time" content="2025-06-03T09:30:00+02:00"></head><body>
+<div class="story-top"><a href="/firma/1">Kommunale Dienste GmbH</a><p class="story-date">03.06.2025 – 09:30</p></div>
+<article><h1>Jena und Gera teilen sich ein Rechenzentrum</h1>
+<p>Die Städte Jena und Gera betreiben ihre Server ab dem 1. Januar 2026 in einem gemeinsamen Rechenzentrum, teilten beide Verwaltungen mit.</p></article>
+</body></html>"#;
+        let record = extract(page);
+        assert_eq!(record.published.as_deref(), Some("2025-06-03"));
+        let dates: Vec<(&str, &str)> = record
+            .dates
+            .iter()
+            .map(|d| (d.value.as_str(), d.quote.text.as_str()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("2025-06-03", "03.06.2025"),
+                ("2026-01-01", "1. Januar 2026")
+            ]
+        );
     }
 
     #[test]
