@@ -1,6 +1,7 @@
 //! One document through every stage, to one record.
 
 use crate::boilerplate::{attach_quote_attributions, Block, BlockLabel, BoilerplateClassifier};
+use crate::calendar::CalendarDate;
 use crate::classify::CooperationClassifier;
 use crate::decode::decode;
 use crate::digest::DigestFocus;
@@ -19,7 +20,7 @@ use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
 use crate::normalize::{is_quoted_printable, quoted_printable_decoded, NormalizedText};
-use crate::record::{Attribution, DateFact, Entity, EntityKind, Official, Record};
+use crate::record::{AmountFact, Attribution, DateFact, Entity, EntityKind, Official, Record};
 use crate::repair::{columns, mojibake, rtf};
 use crate::segment::sentences;
 use crate::source::Document;
@@ -349,30 +350,12 @@ impl Pipeline {
                 }
             }
         }
-        // The page's own date is a date of its text where the page shows it, in
-        // a date line the layout counts as furniture ("22.01.2026 – 10:14") too.
-        if let Some(day) = published.map(|d| d.to_string()) {
-            let first_body = paragraphs
-                .iter()
-                .position(|b| b.label == BlockLabel::Body)
-                .unwrap_or(paragraphs.len());
-            let shown = paragraphs
-                .iter()
-                .enumerate()
-                .filter(|&(i, b)| {
-                    i < first_body || matches!(b.label, BlockLabel::Dateline | BlockLabel::Byline)
-                })
-                .flat_map(|(_, b)| self.dates.find(text, b.span, published))
-                // A feed's or a page's machine stamp ("2025-04-01T16:45:00") is
-                // metadata, not text.
-                .find(|d| {
-                    let after = text.as_bytes().get(d.quote.end..).unwrap_or_default();
-                    d.value == day
-                        && !(after.first() == Some(&b'T')
-                            && after.get(1).is_some_and(u8::is_ascii_digit))
-                });
-            if let Some(date) = shown.filter(|_| !dates.iter().any(|d| d.value == day)) {
-                dates.insert(0, date);
+        if let Some(day) = published {
+            let value = day.to_string();
+            if !dates.iter().any(|d| d.value == value) {
+                if let Some(shown) = self.shown_date(text, &paragraphs, day) {
+                    dates.insert(0, shown);
+                }
             }
         }
         let mut amounts: Vec<_> = content
@@ -384,18 +367,7 @@ impl Pipeline {
             amounts.extend(tabled);
             amounts.sort_by_key(|a| a.quote.start);
         }
-        // A sum the page names again ("3,45 Millionen Euro" and later "die 3,45
-        // Mio. Euro") is one amount, quoted where it is first named.
-        let mut named: Vec<(f64, String)> = Vec::new();
-        amounts.retain(|a| {
-            let again = named
-                .iter()
-                .any(|(value, currency)| *value == a.value && *currency == a.currency);
-            if !again {
-                named.push((a.value, a.currency.clone()));
-            }
-            !again
-        });
+        keep_first_naming(&mut amounts);
         let mut officials = sorted_officials(officials);
         crate::extract::affiliation::complete_orgs(
             &mut officials,
@@ -428,6 +400,46 @@ impl Pipeline {
             error: None,
         }
     }
+
+    /// The page's own date `day` where the page shows it: in the lines above its
+    /// first paragraph or in a dateline or byline, which the layout may count as
+    /// furniture ("22.01.2026 – 10:14" above an HTML article). A machine stamp
+    /// ("2025-04-01T16:45:00" in a feed) is metadata, not text.
+    fn shown_date(&self, text: &str, paragraphs: &[Block], day: CalendarDate) -> Option<DateFact> {
+        let value = day.to_string();
+        let first_body = paragraphs
+            .iter()
+            .position(|b| b.label == BlockLabel::Body)
+            .unwrap_or(paragraphs.len());
+        paragraphs
+            .iter()
+            .enumerate()
+            .filter(|&(i, b)| {
+                i < first_body || matches!(b.label, BlockLabel::Dateline | BlockLabel::Byline)
+            })
+            .flat_map(|(_, b)| self.dates.find(text, b.span, Some(day)))
+            .find(|d| {
+                let after = text.as_bytes().get(d.quote.end..).unwrap_or_default();
+                let stamp =
+                    after.first() == Some(&b'T') && after.get(1).is_some_and(u8::is_ascii_digit);
+                d.value == value && !stamp
+            })
+    }
+}
+
+/// Keeps each sum once, quoted where the page first names it: "3,45 Millionen
+/// Euro" in the lead and "die 3,45 Mio. Euro" further down are one amount.
+fn keep_first_naming(amounts: &mut Vec<AmountFact>) {
+    let mut named: Vec<(f64, String)> = Vec::new();
+    amounts.retain(|a| {
+        let again = named
+            .iter()
+            .any(|(value, currency)| *value == a.value && *currency == a.currency);
+        if !again {
+            named.push((a.value, a.currency.clone()));
+        }
+        !again
+    });
 }
 
 /// The capitals of the territorial Länder (the city-states are one entity).
