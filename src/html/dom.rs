@@ -58,6 +58,13 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
+/// Elements that start a new line of text but, unlike a block, leave an open
+/// `<p>` open (a `<br>` inside a paragraph breaks its line, not the paragraph).
+const KEPT_IN_PARAGRAPH: &[&str] = &[
+    "br", "input", "button", "select", "textarea", "label", "object", "video", "audio", "canvas",
+    "iframe", "embed", "map", "area", "picture", "source", "track",
+];
+
 /// Elements that flow inside a line of text; every other element starts a new run.
 const INLINE: &[&str] = &[
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
@@ -196,7 +203,10 @@ impl Builder {
         if !inline {
             self.run += 1;
             self.last_text_end = None;
-            self.close_implied(&["p"], is_inline);
+            // A line break or a form control goes on inside the paragraph.
+            if !KEPT_IN_PARAGRAPH.contains(&name.as_str()) {
+                self.close_implied(&["p"], is_inline);
+            }
         }
         if name == "li" {
             self.close_implied(&["li"], |n| is_inline(n) || n == "p");
