@@ -148,9 +148,11 @@ impl Dom {
                         .iter()
                         .filter_map(|(k, v)| {
                             let k = String::from_utf8_lossy(k).to_ascii_lowercase();
-                            KEPT_ATTRIBUTES
-                                .contains(&k.as_str())
-                                .then(|| (k, String::from_utf8_lossy(v).into_owned()))
+                            // A `<link>` keeps its address (the canonical one dates
+                            // some pages); other links' addresses are not needed.
+                            let kept = KEPT_ATTRIBUTES.contains(&k.as_str())
+                                || name == "link" && matches!(k.as_str(), "rel" | "href");
+                            kept.then(|| (k, String::from_utf8_lossy(v).into_owned()))
                         })
                         .collect();
                     b.start(name, attrs, tag.self_closing);
