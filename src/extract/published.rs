@@ -164,11 +164,22 @@ pub fn find_published(text: &str, blocks: &[Block]) -> Option<CalendarDate> {
     {
         return Some(d);
     }
-    blocks
+    let own: Vec<&str> = blocks
         .iter()
         .filter(|b| !matches!(b.label, BlockLabel::Teaser | BlockLabel::Comment))
         .filter_map(|b| b.span.slice(text))
-        .find_map(|l| edit_stamp(p, l))
+        .collect();
+    // A field whose name and value stand apart, as a definition list sets them
+    // ("Veröffentlicht am:" over "14.10.2026").
+    if let Some(d) = own.windows(2).find_map(|pair| {
+        p.strong_cue
+            .is_match(pair[0])
+            .then(|| header_date(p, pair[1]))
+            .flatten()
+    }) {
+        return Some(d);
+    }
+    own.iter().find_map(|l| edit_stamp(p, l))
 }
 
 /// Whether `rest`, the text after a place that opens the article's first
