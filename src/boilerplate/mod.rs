@@ -1208,7 +1208,34 @@ fn promote_headline(lines: &[Line<'_>], labels: &mut Labels) {
     if kicker_like && headline_below {
         labels[t] = Some(BlockLabel::Kicker);
         labels[next] = Some(BlockLabel::Title);
+        return;
     }
+    // An excerpt of a report: the section numbered "3.2" right above the text
+    // heads it, not the running header or the chapter above.
+    let Some(body) = (t + 1..lines.len()).find(|&j| labels[j] == Some(BlockLabel::Body)) else {
+        return;
+    };
+    let section = (t + 1..body)
+        .rev()
+        .find(|&j| !lines[j].is_blank())
+        .filter(|&j| labels[j] == Some(BlockLabel::Subtitle) && outline_numbered(lines[j].text));
+    if let Some(section) = section {
+        labels[t] = Some(BlockLabel::Other);
+        labels[section] = Some(BlockLabel::Title);
+    }
+}
+
+/// True for a heading numbered as a section of a section ("3.2 Neues Mitglied").
+fn outline_numbered(line: &str) -> bool {
+    let Some((number, heading)) = line.split_once(char::is_whitespace) else {
+        return false;
+    };
+    let parts: Vec<&str> = number.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && heading.trim_start().starts_with(char::is_uppercase)
 }
 
 /// A box heading takes the paragraph right after it: "Anzeige" on a line of its
