@@ -136,7 +136,7 @@ const PHRASES: &[(&str, Cue)] = &[
         Cue::Outsourcing,
     ),
     (
-        r"\bl(?:ässt|assen)\b[^;:]{0,160}?\bbetreiben\b",
+        r"\bl(?:ässt|assen)\b[^;:]{0,160}?\b(?:betreiben|betreuen|warten|hosten)\b",
         Cue::Outsourcing,
     ),
     // The taker in the dative: "überträgt die Betreuung einem externen
@@ -511,6 +511,10 @@ const LOCATIVES: &[&str] = &[
     "am", "aus", "bei", "im", "in", "nach", "nahe", "sitz", "standort",
 ];
 
+/// Stems of the bearings ("nördlich", "südöstlich", "westlich") that, with "von"
+/// after them, make the place a landmark.
+const COMPASS: &[&str] = &["nord", "nörd", "süd", "ost", "öst", "west"];
+
 /// Buildings that, with a locative before them, make the body named after them
 /// the place of an event ("im Rathaus der Stadt Crivitz unterzeichnet").
 const VENUES: &[&str] = &[
@@ -531,6 +535,11 @@ fn locative_before(head: &str) -> bool {
     let mut words = head.rsplit([' ', '(', '"']);
     let word = words.next().unwrap_or_default();
     if LOCATIVES.contains(&word) {
+        return true;
+    }
+    // "südöstlich von Berlin", "westlich der Stadt": a bearing from the place.
+    let bearing = |w: &str| w.ends_with("lich") && COMPASS.iter().any(|c| w.starts_with(c));
+    if matches!(word, "von" | "vom" | "der" | "des") && words.clone().next().is_some_and(bearing) {
         return true;
     }
     // The body's own prefix word may stand between ("der Stadt Crivitz").
@@ -1078,6 +1087,14 @@ mod tests {
         // A body examining whether to join is no party of the others' cooperation.
         let d = decide("Neue IT|Jena und Gera betreiben ihre Server künftig gemeinsam.|Auch Weimar prüft derzeit, ob es sich der Kooperation anschließt.");
         assert_eq!(names(&d), ["Jena", "Gera"]);
+    }
+
+    #[test]
+    fn having_ones_computers_looked_after_is_outsourcing_and_a_bearing_names_no_party() {
+        let d = decide("Neue IT für Jena|Die Stadt Jena nordwestlich von Gera lässt ihre Computer künftig von der KDO betreuen.");
+        assert!(d.cooperation);
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
+        assert_eq!(names(&d), ["Jena", "KDO"]);
     }
 
     #[test]
