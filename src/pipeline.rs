@@ -21,7 +21,7 @@ use crate::gazetteer::Gazetteer;
 use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
 use crate::normalize::{is_quoted_printable, quoted_printable_decoded, NormalizedText};
 use crate::record::{AmountFact, Attribution, DateFact, Entity, EntityKind, Official, Record};
-use crate::repair::{columns, mojibake, rtf};
+use crate::repair::{columns, mojibake, pages, rtf, Repaired};
 use crate::segment::sentences;
 use crate::source::Document;
 use crate::span::{Quote, Span};
@@ -131,31 +131,35 @@ impl Pipeline {
     /// The record of a decoded text, read through the repairs its form needs
     /// (see [`crate::repair`]); every quote counts in `text`.
     pub fn extract_repaired(&self, source: String, text: &str) -> Record {
-        let unformatted = rtf::read(text);
-        let plain_text = unformatted.as_ref().map_or(text, |r| r.text.as_str());
-        let unmixed = mojibake::read(plain_text);
-        let unmixed_text = unmixed.as_ref().map_or(plain_text, |r| r.text.as_str());
-        let columns = (!looks_like_html(unmixed_text))
-            .then(|| columns::read(unmixed_text))
-            .flatten();
-        let read_text = columns.as_ref().map_or(unmixed_text, |r| r.text.as_str());
+        // Each repair reads the text the one before it gave; the last two only
+        // plain text (a page's markup has no page breaks or columns of its own).
+        let stages: [(Repair, bool); 4] = [
+            (rtf::read, false),
+            (mojibake::read, false),
+            (pages::read, true),
+            (columns::read, true),
+        ];
+        let mut repairs: Vec<Repaired> = Vec::new();
+        for (read, plain_only) in stages {
+            let current = repairs.last().map_or(text, |r| r.text.as_str());
+            if plain_only && looks_like_html(current) {
+                continue;
+            }
+            if let Some(repaired) = read(current) {
+                repairs.push(repaired);
+            }
+        }
+        let read_text = repairs.last().map_or(text, |r| r.text.as_str());
         let mut record = self.extract(source, read_text);
-        let repairs: Vec<&str> = [&unformatted, &unmixed, &columns]
-            .into_iter()
-            .flatten()
-            .map(|r| r.what.as_str())
-            .collect();
-        if let Some(columns) = &columns {
-            record.move_back(unmixed_text, columns);
-        }
-        if let Some(unmixed) = &unmixed {
-            record.move_back(plain_text, unmixed);
-        }
-        if let Some(unformatted) = &unformatted {
-            record.move_back(text, unformatted);
+        for (i, repaired) in repairs.iter().enumerate().rev() {
+            let below = i
+                .checked_sub(1)
+                .map_or(text, |before| repairs[before].text.as_str());
+            record.move_back(below, repaired);
         }
         if !repairs.is_empty() {
-            record.repair = Some(repairs.join("; "));
+            let what: Vec<&str> = repairs.iter().map(|r| r.what.as_str()).collect();
+            record.repair = Some(what.join("; "));
         }
         record
     }
@@ -426,6 +430,9 @@ impl Pipeline {
             })
     }
 }
+
+/// A repair of [`crate::repair`]: the text as meant, if the form needs one.
+type Repair = fn(&str) -> Option<Repaired>;
 
 /// Keeps each sum once, quoted where the page first names it: "3,45 Millionen
 /// Euro" in the lead and "die 3,45 Mio. Euro" further down are one amount.
@@ -740,6 +747,21 @@ Zuverlässigkeit bei der Arbeit
                 ("2026-01-01", "1. Januar 2026")
             ]
         );
+    }
+
+    #[test]
+    fn a_name_split_at_a_pdf_page_break_is_found_whole() {
+        let page = "Landkreis Birkenfelde\nPressestelle\n\nKreis und Rheinau teilen sich ein Rechenzentrum\n\nDer Landkreis Leer und die Stadt Emden betreiben ihre Server künftig gemeinsam, sagte\nBürgermeisterin Anna Lenz-\n\nLandkreis Birkenfelde · Am Markt 1\nSeite 1 von 2\n\u{c}Landkreis Birkenfelde\nPressestelle\n\nHorn am Montag. Der Vertrag gilt ab Mai.\n\nLandkreis Birkenfelde · Am Markt 1\nSeite 2 von 2\n";
+        let record = PIPELINE.process(&Document::new("t".into(), page.as_bytes().to_vec()));
+        let mayor = record
+            .officials
+            .iter()
+            .find(|o| o.name == "Anna Lenz-Horn")
+            .expect("the name is joined over the page break");
+        assert_eq!(mayor.role.as_deref(), Some("Bürgermeisterin"));
+        for quote in record.quotes() {
+            assert_eq!(&page[quote.start..quote.end], quote.text);
+        }
     }
 
     #[test]

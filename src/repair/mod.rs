@@ -2,13 +2,14 @@
 //!
 //! Some documents reach us in a form that hides their words from every later stage:
 //! Rich Text Format ([`rtf`]: `Oberb\'fcrgermeister` between control words),
-//! UTF-8 decoded twice ([`mojibake`]: "MÃ¼nster" for "Münster"), or a page set in
-//! columns side by side ([`columns`]: each line holds a piece of two paragraphs).
+//! UTF-8 decoded twice ([`mojibake`]: "MÃ¼nster" for "Münster"), a PDF extract's
+//! page furniture inside a paragraph ([`pages`]), or a page set in columns side
+//! by side ([`columns`]: each line holds a piece of two paragraphs).
 //! A repair writes the text as meant, piece by piece, and remembers where each
 //! piece came from. The pipeline reads the repaired text, and every span it finds
 //! is moved back into the text as decoded with [`Repaired::original_span`], so
-//! offsets still count in the scorer's text. Where a repair leaves syntax out
-//! between pieces kept in order (RTF), a span maps from its first byte to its
+//! offsets still count in the scorer's text. Where a repair leaves syntax or
+//! furniture out between pieces kept in order (RTF, page breaks), a span maps from its first byte to its
 //! last, the syntax between included. Where it reorders (columns), a span whose
 //! pieces do not lie
 //! side by side in the original has no original span and is not emitted, unless
@@ -17,6 +18,7 @@
 
 pub mod columns;
 pub mod mojibake;
+pub mod pages;
 pub mod rtf;
 
 use crate::span::Span;
