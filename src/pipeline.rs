@@ -139,12 +139,13 @@ impl Pipeline {
             (pages::read, true),
             (columns::read, true),
         ];
+        let markup = looks_like_html(text);
         let mut repairs: Vec<Repaired> = Vec::new();
         for (read, plain_only) in stages {
-            let current = repairs.last().map_or(text, |r| r.text.as_str());
-            if plain_only && looks_like_html(current) {
+            if plain_only && markup {
                 continue;
             }
+            let current = repairs.last().map_or(text, |r| r.text.as_str());
             if let Some(repaired) = read(current) {
                 repairs.push(repaired);
             }
