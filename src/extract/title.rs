@@ -131,23 +131,19 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
         let split_word = last_word
             .strip_suffix('-')
             .is_some_and(|w| w.ends_with(char::is_lowercase));
-        // A line going on in lower case continues the words above it
-        // ("… an die regio iT gesellschaft" over "für informationstechnologie mbh").
-        let goes_on = next
+        let next_first_word = next
             .span
             .slice(text)
-            .and_then(|l| l.split_whitespace().next())
-            .is_some_and(|w| w.chars().all(char::is_lowercase));
+            .and_then(|l| l.split_whitespace().next());
+        // A line going on in lower case continues the words above it
+        // ("… an die regio iT gesellschaft" over "für informationstechnologie mbh").
+        let goes_on = next_first_word.is_some_and(|w| w.chars().all(char::is_lowercase));
         let whole_line_instrument = last == i && INSTRUMENTS.contains(&above);
         // In a narrow column (teletext, print) the next line's first word would
         // not have fitted on this one: the line was wrapped, not ended. A next
         // line longer than that shows the headline is set wider than the column.
         let wrapped = width.is_some_and(|width| {
-            let first_word = next
-                .span
-                .slice(text)
-                .and_then(|l| l.split_whitespace().next())
-                .map_or(0, |w| w.chars().count());
+            let first_word = next_first_word.map_or(0, |w| w.chars().count());
             let next_width = line_chars_to(text, next.span.end);
             line_chars_to(text, blocks[last].span.end) + 1 + first_word > width.max(next_width)
         });
@@ -166,11 +162,7 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
         // A hanging indent ("2. ÄMTER … RICHTEN GEMEINSAMEN" over "   IT-SERVICE-DESK
         // EIN") sets the line below under the words of the one above; a field
         // ("   Vorlage: BV/2025/0214") is indented like it but says something else.
-        let field = next
-            .span
-            .slice(text)
-            .and_then(|l| l.split_whitespace().next())
-            .is_some_and(|w| w.ends_with(':'));
+        let field = next_first_word.is_some_and(|w| w.ends_with(':'));
         // A centred subtitle wider than the headline starts left of its words.
         let above_indent = line_chars_to(text, blocks[last].span.start);
         let indented = !field

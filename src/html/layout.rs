@@ -346,31 +346,28 @@ fn class_cue(e: &Element, in_article: bool) -> Option<ClassCue> {
         || classes
             .split_whitespace()
             .any(|c| c == "hentry" || c == "h-entry");
-    let names = classes
-        .split_whitespace()
-        .filter(|c| {
-            // "status-publish" is metadata, a BEM modifier "status--reply" is not.
-            !(post
-                && POST_METADATA.iter().any(|m| {
-                    c.strip_prefix(m)
-                        .is_some_and(|slug| slug.starts_with(|ch: char| ch.is_alphanumeric()))
-                }))
+    let metadata = |class: &str| {
+        // "status-publish" is metadata, a BEM modifier "status--reply" is not.
+        post && POST_METADATA.iter().any(|m| {
+            class
+                .strip_prefix(m)
+                .is_some_and(|slug| slug.starts_with(|ch: char| ch.is_alphanumeric()))
         })
-        .chain(std::iter::once(
-            e.attr("id").unwrap_or("").to_lowercase().as_str(),
-        ))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let words = || {
-        names
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
     };
+    let id = e.attr("id").unwrap_or("").to_lowercase();
+    let words: Vec<&str> = classes
+        .split_whitespace()
+        .filter(|c| !metadata(c))
+        .chain(std::iter::once(id.as_str()))
+        .flat_map(|name| name.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
     // "paywall-teaser" is the subscription offer; "paywall-teil" and
     // "paywalled-content" hold the article's own text behind it.
-    let behind_paywall =
-        words().any(|w| w.starts_with("paywall")) && words().any(|w| PAYWALLED_TEXT.contains(&w));
-    words()
+    let behind_paywall = words.iter().any(|w| w.starts_with("paywall"))
+        && words.iter().any(|w| PAYWALLED_TEXT.contains(w));
+    words
+        .iter()
         .filter(|w| !(behind_paywall && w.starts_with("paywall")))
         .find_map(|w| word_cue(w, in_article))
 }

@@ -50,13 +50,7 @@ pub fn read(text: &str) -> Option<Repaired> {
     let mut read_lines = 0;
     for run in &runs {
         out.copy(text, copied..lines[run.start].start);
-        for column in 0..=run.gutters.len() {
-            let from = if column == 0 {
-                0
-            } else {
-                run.gutters[column - 1].1
-            };
-            let to = run.gutters.get(column).map_or(usize::MAX, |g| g.0);
+        for (from, to) in run.columns() {
             let mut blanks = 0;
             let mut written = false;
             for line in &lines[run.start..run.end] {
@@ -257,24 +251,29 @@ fn bands(free: &[bool]) -> Vec<(usize, usize)> {
 }
 
 impl Run {
+    /// The character columns of each column of text, left to right: from the
+    /// end of the gutter before it to the start of the gutter after it.
+    fn columns(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let starts = std::iter::once(0).chain(self.gutters.iter().map(|g| g.1));
+        let ends = self
+            .gutters
+            .iter()
+            .map(|g| g.0)
+            .chain(std::iter::once(usize::MAX));
+        starts.zip(ends)
+    }
+
     /// True when most lines have words on both sides of a gutter and every
     /// column reads as lines of prose.
     fn reads_as_prose(&self, lines: &[Line<'_>]) -> bool {
         let lines = &lines[self.start..self.end];
         let filled = lines.iter().filter(|l| !l.is_blank()).count();
-        let columns = self.gutters.len() + 1;
-        let mut pieces = vec![(0usize, 0usize); columns];
+        let mut pieces = vec![(0usize, 0usize); self.gutters.len() + 1];
         let (mut letters, mut marks) = (0usize, 0usize);
         let mut split = 0;
         for line in lines {
             let mut filled_columns = 0;
-            for (column, count) in pieces.iter_mut().enumerate() {
-                let from = if column == 0 {
-                    0
-                } else {
-                    self.gutters[column - 1].1
-                };
-                let to = self.gutters.get(column).map_or(usize::MAX, |g| g.0);
+            for (count, (from, to)) in pieces.iter_mut().zip(self.columns()) {
                 let range = line.piece(from, to);
                 let words = &line.text[range.start - line.start..range.end - line.start];
                 if words.is_empty() {

@@ -81,37 +81,13 @@ fn continuation_byte(c: char) -> Option<u8> {
     if (0x80..=0xBF).contains(&code) {
         return u8::try_from(code).ok();
     }
-    // Windows-1252's own characters for the bytes 0x80 … 0x9F.
-    const CP1252: [(char, u8); 27] = [
-        ('€', 0x80),
-        ('‚', 0x82),
-        ('ƒ', 0x83),
-        ('„', 0x84),
-        ('…', 0x85),
-        ('†', 0x86),
-        ('‡', 0x87),
-        ('ˆ', 0x88),
-        ('‰', 0x89),
-        ('Š', 0x8A),
-        ('‹', 0x8B),
-        ('Œ', 0x8C),
-        ('Ž', 0x8E),
-        ('‘', 0x91),
-        ('’', 0x92),
-        ('“', 0x93),
-        ('”', 0x94),
-        ('•', 0x95),
-        ('–', 0x96),
-        ('—', 0x97),
-        ('˜', 0x98),
-        ('™', 0x99),
-        ('š', 0x9A),
-        ('›', 0x9B),
-        ('œ', 0x9C),
-        ('ž', 0x9E),
-        ('Ÿ', 0x9F),
-    ];
-    CP1252.iter().find(|(k, _)| *k == c).map(|&(_, b)| b)
+    // Windows-1252's own characters for the bytes 0x80 … 0x9F ("€", "„", "–").
+    let mut buffer = [0; 4];
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buffer));
+    match *bytes {
+        [byte @ 0x80..=0x9F] if !unmappable => Some(byte),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
