@@ -79,6 +79,12 @@ const OPEN_ENDS: &[&str] = &[
     "in", "an", "am", "auf", "bei", "nach", "aus", "gegen", "durch",
 ];
 
+/// Prepositions among [`OPEN_ENDS`] that also end a clause as the particle of
+/// a separable verb ("lagert die IT aus", "tritt dem Verband bei").
+const VERB_PARTICLES: &[&str] = &[
+    "an", "aus", "auf", "bei", "durch", "mit", "nach", "über", "zu",
+];
+
 /// Articles before "Land" that make it the noun before a Land's name.
 const ARTICLES: &[&str] = &["das", "dem", "des"];
 
@@ -118,6 +124,7 @@ fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
 /// while a line breaks off after a function word, a name's head noun or a split
 /// word, or the next line goes on in lower case.
 pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
+    let paragraph_lines = one_line_per_paragraph(text, blocks);
     let width = running_text_width(text, blocks);
     let mut last = i;
     for (j, next) in blocks.iter().enumerate().skip(i + 1).take(3) {
@@ -142,12 +149,21 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
         // In a narrow column (teletext, print) the next line's first word would
         // not have fitted on this one: the line was wrapped, not ended. A next
         // line longer than that shows the headline is set wider than the column.
-        let wrapped = width.is_some_and(|width| {
-            let first_word = next_first_word.map_or(0, |w| w.chars().count());
-            let next_width = line_chars_to(text, next.span.end);
-            line_chars_to(text, blocks[last].span.end) + 1 + first_word > width.max(next_width)
-        });
-        let open = OPEN_ENDS.contains(&last_word)
+        // Joined with the next line, a headline longer than two print lines is
+        // a headline over its subtitle.
+        let joined = text
+            .get(blocks[i].span.start..next.span.end)
+            .map_or(usize::MAX, |s| s.chars().count());
+        let wrapped = joined <= LONGEST_WRAPPED_HEADLINE
+            && width.is_some_and(|width| {
+                let first_word = next_first_word.map_or(0, |w| w.chars().count());
+                let next_width = line_chars_to(text, next.span.end);
+                line_chars_to(text, blocks[last].span.end) + 1 + first_word > width.max(next_width)
+            });
+        // Where each paragraph has its line, a line ending in a word that is
+        // also a verb's particle ("lagert … aus") has ended.
+        let particle_ended = paragraph_lines && VERB_PARTICLES.contains(&last_word);
+        let open = (OPEN_ENDS.contains(&last_word) && !particle_ended)
             || goes_on
             || NAME_HEADS.contains(&last_word)
             || land
@@ -177,6 +193,27 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
         last = j;
     }
     last
+}
+
+/// Characters a headline wrapped by width alone may have: about two lines of
+/// a print column. Headlines run to 60–90 characters.
+const LONGEST_WRAPPED_HEADLINE: usize = 120;
+
+/// Body lines this long (by their median) are whole paragraphs, not lines
+/// wrapped by a layout: a word processor's or a mail's text.
+const PARAGRAPH_LINE: usize = 120;
+
+/// Whether the page sets each paragraph on one line (RTF, text pasted from a
+/// word processor), so that its line breaks end what they follow.
+fn one_line_per_paragraph(text: &str, blocks: &[Block]) -> bool {
+    let mut body: Vec<usize> = blocks
+        .iter()
+        .filter(|b| b.label == BlockLabel::Body)
+        .filter_map(|b| b.span.slice(text).map(|line| line.chars().count()))
+        .collect();
+    body.sort_unstable();
+    body.get(body.len() / 2)
+        .is_some_and(|&median| median >= PARAGRAPH_LINE)
 }
 
 /// Body lines at most this long make a narrow column (teletext, a print column),
