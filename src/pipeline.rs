@@ -345,6 +345,16 @@ impl Pipeline {
         decision
             .parties
             .retain(|&p| !stands_for_its_land(&doc.entities[p], &lands));
+        let districts: Vec<&str> = decision
+            .parties
+            .iter()
+            .map(|&p| &doc.entities[p])
+            .filter(|e| e.kind == EntityKind::District)
+            .filter_map(|e| district_base_name(&e.name))
+            .collect();
+        decision
+            .parties
+            .retain(|&p| !stands_for_its_district(text, &doc.entities[p], &districts));
 
         let mut dates: Vec<DateFact> = Vec::new();
         for block in paragraphs.iter().filter(|b| b.label.bears_own_dates()) {
@@ -476,6 +486,63 @@ fn stands_for_its_land(party: &Entity, lands: &[&str]) -> bool {
         && CAPITALS
             .iter()
             .any(|(land, city)| *city == party.name && lands.contains(land))
+}
+
+/// The name a district shares with its seat: "Greiz" of "Landkreis Greiz".
+fn district_base_name(name: &str) -> Option<&str> {
+    name.strip_prefix("Landkreis ")
+        .or_else(|| name.strip_prefix("Kreis "))
+}
+
+/// Words before or after a town's name that make the town itself the actor
+/// ("Stadt Greiz", "Bürgermeister von Greiz", "Greiz' Stadtrat").
+const TOWN_WORDS: &[&str] = &[
+    "Stadt",
+    "Gemeinde",
+    "Kreisstadt",
+    "Hansestadt",
+    "Bürgermeister",
+    "Bürgermeisterin",
+    "Oberbürgermeister",
+    "Oberbürgermeisterin",
+    "Stadtrat",
+    "Stadtverwaltung",
+    "Gemeinderat",
+    "Rathaus",
+];
+
+/// True when `party` is a town whose district of the same name is among the
+/// parties (`districts`, by their shared names) and the page never names the town
+/// as a body of its own: "Gera und Greiz bauen ein Rechenzentrum" over "die
+/// Stadt Gera und der Landkreis Greiz" shortens the district, and "im Landratsamt
+/// in Greiz" names its seat.
+fn stands_for_its_district(text: &str, party: &Entity, districts: &[&str]) -> bool {
+    if party.kind != EntityKind::Municipality || !districts.contains(&party.name.as_str()) {
+        return false;
+    }
+    let named_as_town = party.mentions.iter().any(|m| {
+        let before = text.get(..m.start).unwrap_or("");
+        let after = text.get(m.end..).unwrap_or("");
+        let word_before = before
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let preposition_before = before
+            .trim_end()
+            .strip_suffix(" von")
+            .map(|rest| rest.rsplit(char::is_whitespace).next().unwrap_or(""));
+        let word_after = after
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        m.text.split_whitespace().count() > 1
+            || TOWN_WORDS.contains(&word_before)
+            || preposition_before.is_some_and(|w| TOWN_WORDS.contains(&w))
+            || TOWN_WORDS.contains(&word_after)
+    });
+    !named_as_town
 }
 
 /// The mention that opens one of the article's first body paragraphs as its
@@ -1102,6 +1169,18 @@ Zuverlässigkeit bei der Arbeit
         let text = "Kiel und Lübeck teilen sich ein Rechenzentrum\n\nDie Städte Kiel und Lübeck haben eine Vereinbarung über ein gemeinsames Rechenzentrum unterzeichnet.\n";
         let record = extract(text);
         assert_eq!(record.parties, ["Kiel", "Lübeck"]);
+    }
+
+    #[test]
+    fn a_town_shortening_its_district_of_the_same_name_is_no_party() {
+        let text = "Gotha und Eisenach teilen sich ein Rechenzentrum\n\nDie Stadt Eisenach und der Landkreis Gotha betreiben ihre Server ab 2028 gemeinsam. Der Kreistag in Gotha hat der Vereinbarung am Montag zugestimmt.\n";
+        assert_eq!(extract(text).parties, ["Eisenach", "Landkreis Gotha"]);
+        // Named as a town of its own, the seat is a partner beside its district.
+        let text = "Gotha und Eisenach teilen sich ein Rechenzentrum\n\nDie Stadt Gotha, die Stadt Eisenach und der Landkreis Gotha betreiben ihre Server ab 2028 gemeinsam.\n";
+        assert_eq!(
+            extract(text).parties,
+            ["Gotha", "Eisenach", "Landkreis Gotha"]
+        );
     }
 
     #[test]
