@@ -222,12 +222,22 @@ const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden
 const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|untersuch(?:en|t|te|ten)|erwäg(?:en|t|te|ten)|sondier\w*)\b|\bsoll(?:en)?\s+klären\b|\blot(?:en|et|eten)\b[^.;]{0,80}?\baus\b|\bdenk(?:en|t)\b[^.;]{0,80}?\bnach\b";
 
 /// Sentences that report a decision put off or only proposed ("vertagt die
-/// Entscheidung", "Die Verwaltung hatte vorgeschlagen, …"). Like an examination,
+/// Entscheidung", "Die Verwaltung hatte vorgeschlagen, …"), or a plan given up
+/// ("hatte gemeinsam ausschreiben wollen"). Like an examination,
 /// an article whose every cue sentence says so (or asks) reports no cooperation yet.
-const DEFERRAL: &str = r"\bvertag(?:t|te|ten|en|ung)\b|\b(?:verschoben|verschiebt|verschieben)\b|\bvorgeschlagen\b|\bschläg(?:t|en)\b[^.;]{0,80}?\bvor\b";
+const DEFERRAL: &str = r"\bhatten?\b[^.;]{0,160}?\bwollen\b|\bvertag(?:t|te|ten|en|ung)\b|\b(?:verschoben|verschiebt|verschieben)\b|\bvorgeschlagen\b|\bschläg(?:t|en)\b[^.;]{0,80}?\bvor\b";
 
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\b(?:kommt|kommen|kam|kamen)\s+nicht\s+zustande\b|\bnicht\s+zustande\s+gekommen\b|\babstand\s+(?:genommen|nehmen)\b|\b(?:wird|werde)\s+es\b[^.;]{0,40}?\bnicht\s+geben\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
+
+/// Headlines that report buying things ("bestellt 1.800 Laptops", "stattet die
+/// Schulen mit Tablets aus"). On such a page an award ("Den Zuschlag erhielt
+/// die Bechtle AG") names a supplier, not a body that takes work over.
+const PURCHASE: &str = r"(?:^|\W)(?:kauf(?:t|en)|gekauft|bestell(?:t|en)|beschaff(?:t|en)|erwirbt|erwerben)\b|\b(?:schaff(?:t|en)|statte[nt]?|tausch(?:t|en))\b[^;:]{0,80}?\b(?:an|aus)\b";
+
+/// Words of the cues that award a contract: on a page about a purchase they name
+/// a supplier.
+const AWARD_WORDS: &[&str] = &["zuschlag", "beauftrag", "vergibt", "vergeben"];
 
 /// Sentences that name the body a merger creates ("Sie soll IT-Dienstleistungszentrum
 /// Mitteldeutschland heißen", "firmiert künftig als …", "unter dem Namen …").
@@ -259,6 +269,7 @@ pub struct CooperationClassifier {
     /// sentence.
     weighing: Regex,
     supervision: Regex,
+    purchase: Regex,
 }
 
 impl CooperationClassifier {
@@ -282,6 +293,7 @@ impl CooperationClassifier {
             rejection: crate::pattern::compile(REJECTION)?,
             weighing: crate::pattern::compile(&format!("{PROSPECT}|{EXAMINATION}|{DEFERRAL}"))?,
             supervision: crate::pattern::compile(SUPERVISION)?,
+            purchase: crate::pattern::compile(PURCHASE)?,
         })
     }
 
@@ -311,6 +323,11 @@ impl CooperationClassifier {
         let mut heading: Option<Span> = None;
         let mut section_rejected = false;
         let mut first_cue_words: Option<&str> = None;
+        // The headline (or, without one, the first heading) tells a purchase.
+        let purchase = headings.first().is_some_and(|headline| {
+            let (start, end) = view.normalized_range(*headline);
+            self.purchase.is_match(&norm[start..end])
+        });
         for (n, sentence) in sentences.iter().enumerate() {
             if party_sentences >= PARTY_SENTENCES {
                 break;
@@ -335,7 +352,10 @@ impl CooperationClassifier {
             if named.is_empty() {
                 continue;
             }
-            let found = self.cues(words, start);
+            let mut found = self.cues(words, start);
+            if purchase {
+                found.retain(|(_, (s, e))| !AWARD_WORDS.iter().any(|w| norm[*s..*e].contains(w)));
+            }
             // "Der Stadtrat lehnt den Beitritt ab": a cue that is turned down
             // reports no cooperation.
             if found.is_empty() || self.rejection.is_match(words) {
@@ -1095,6 +1115,24 @@ mod tests {
         assert!(d.cooperation);
         assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
         assert_eq!(names(&d), ["Jena", "KDO"]);
+    }
+
+    #[test]
+    fn an_award_on_a_page_about_a_purchase_names_a_supplier() {
+        let d = decide("## Jena bestellt 600 Tablets für die Verwaltung|Den Zuschlag erhielt nach der Ausschreibung die Materna.|In Jena sollen die Geräte im Mai verteilt werden.");
+        assert!(!d.cooperation);
+        let d = decide("## Jena stattet 1.200 Arbeitsplätze mit neuen Rechnern aus|Die Stadt Jena hat die Materna mit der Lieferung beauftragt.|In Jena sollen die Geräte im Mai verteilt werden.");
+        assert!(!d.cooperation);
+        // On a page about handing work over, the award names the taker.
+        let d = decide("## Jena lagert den Betrieb seiner Server aus|Den Zuschlag erhielt nach der Ausschreibung die Materna.|In Jena bleibt nur ein kleines Team.");
+        assert!(d.cooperation);
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
+    }
+
+    #[test]
+    fn a_plan_given_up_is_no_cooperation() {
+        let d = decide("## Jena bestellt 600 Tablets|Eigentlich hatten Jena und Gera die Geräte gemeinsam ausschreiben wollen.|Jena kauft nun allein.");
+        assert!(!d.cooperation);
     }
 
     #[test]
