@@ -251,6 +251,9 @@ fn ctx_of(parent: Ctx, e: &Element) -> Ctx {
     if itemprop == "author" {
         boiler = boiler.or(Some(BlockLabel::Byline));
     }
+    if is_comment_item(e, &itemprop) {
+        boiler = boiler.or(Some(BlockLabel::Comment));
+    }
     let mut role = match name {
         "h1" => Some(BlockLabel::Title),
         _ if is_heading(name) => Some(BlockLabel::Heading),
@@ -522,9 +525,20 @@ fn is_root_candidate(e: &Element) -> bool {
 /// `/Article`, `/NewsArticle`, `/BlogPosting` …): content systems put it on a
 /// plain `<div>` where others write `<article>`.
 fn is_article_item(e: &Element) -> bool {
+    item_type(e).is_some_and(|t| t.ends_with("Article") || t == "BlogPosting")
+}
+
+/// True when `e` holds a reader's comment as schema.org marks one
+/// (`itemprop="comment"`, `itemtype=".../Comment"`): forum replies and comment
+/// threads whose classes say nothing.
+fn is_comment_item(e: &Element, itemprop: &str) -> bool {
+    itemprop == "comment" || item_type(e).is_some_and(|t| t == "Comment" || t == "UserComments")
+}
+
+/// The schema.org type `e` declares: the last part of its `itemtype`.
+fn item_type(e: &Element) -> Option<&str> {
     e.attr("itemtype")
         .and_then(|t| t.trim().trim_end_matches('/').rsplit('/').next())
-        .is_some_and(|t| t.ends_with("Article") || t == "BlogPosting")
 }
 
 /// The element holding the article, if the page marks one (see the module docs).

@@ -20,7 +20,9 @@
 //! - copyright and rights notices are legal notes; postal and electronic
 //!   addresses are contact boxes; editors' notes, slug lines, keywords, subjects,
 //!   ids and a news item's metadata are metadata; a link to another item, with
-//!   its title, is a teaser;
+//!   its title, is a teaser, and so is every news item of a message after its
+//!   first (an export sends the day's releases together; the first is the one
+//!   the document is about);
 //! - text deleted by tracked changes, field instructions, scripts and styles are
 //!   no text at all;
 //! - every other text is the article's.
@@ -111,6 +113,10 @@ const SKIPPED: &[&str] = &["deltext", "instrtext", "script", "style"];
 
 /// Elements that hold one paragraph of running text (by local name).
 const PARAGRAPHS: &[&str] = &["p", "para", "headline", "title", "li", "td", "th"];
+
+/// Elements that hold one news item of a message that may send several
+/// (NewsML-G2 `newsItem`, NewsML 1 `NewsItem`; by local name).
+const ITEMS: &[&str] = &["newsitem"];
 
 /// Elements whose text is a legal note (by local name).
 const LEGAL: &[&str] = &[
@@ -317,11 +323,18 @@ fn runs(text: &str) -> Option<Vec<Run>> {
     let mut stack: Vec<Open> = Vec::new();
     let mut runs: Vec<Run> = Vec::new();
     let mut next_id = 0usize;
+    let mut items = 0usize;
     walk(text, |event, span| match event {
         Event::Start(start) => {
             let local = local_of(&start);
             let paragraph = PARAGRAPHS.contains(&local.as_str());
-            let role = Role::of(&local);
+            let mut role = Role::of(&local);
+            if ITEMS.contains(&local.as_str()) {
+                items += 1;
+                if items > 1 {
+                    role = Role::Link;
+                }
+            }
             stack.push(Open {
                 local,
                 paragraph,
