@@ -230,6 +230,11 @@ const DEFERRAL: &str = r"\bhatten?\b[^.;]{0,160}?\bwollen\b|\bvertag(?:t|te|ten|
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\b(?:kommt|kommen|kam|kamen)\s+nicht\s+zustande\b|\bnicht\s+zustande\s+gekommen\b|\babstand\s+(?:genommen|nehmen)\b|\b(?:wird|werde)\s+es\b[^.;]{0,40}?\bnicht\s+geben\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
 
+/// Sentences that tell of an arrangement that has long stood ("arbeitet seit
+/// Jahren mit … zusammen", "bislang über einen Vertrag mit …"): background to
+/// the news, so once the article has named its parties they add none.
+const STANDING: &str = r"\bseit\s+(?:(?:vielen|einigen|mehreren|\d+)\s+)?jahr(?:en|zehnten)\b|\bseit\s+(?:langem|längerem|\d{4})\b|\b(?:bisher|bislang|schon\s+lange)\b";
+
 /// Headlines that report buying things ("bestellt 1.800 Laptops", "stattet die
 /// Schulen mit Tablets aus"). On such a page an award ("Den Zuschlag erhielt
 /// die Bechtle AG") names a supplier, not a body that takes work over.
@@ -270,6 +275,7 @@ pub struct CooperationClassifier {
     weighing: Regex,
     supervision: Regex,
     purchase: Regex,
+    standing: Regex,
 }
 
 impl CooperationClassifier {
@@ -294,6 +300,7 @@ impl CooperationClassifier {
             weighing: crate::pattern::compile(&format!("{PROSPECT}|{EXAMINATION}|{DEFERRAL}"))?,
             supervision: crate::pattern::compile(SUPERVISION)?,
             purchase: crate::pattern::compile(PURCHASE)?,
+            standing: crate::pattern::compile(STANDING)?,
         })
     }
 
@@ -362,7 +369,7 @@ impl CooperationClassifier {
                 continue;
             }
             let weighed = self.weighing.is_match(words) || words.trim_end().ends_with('?');
-            if party_sentences > 0 && weighed {
+            if party_sentences > 0 && (weighed || self.standing.is_match(words)) {
                 continue;
             }
             firm_sentences += usize::from(!weighed);
@@ -1127,6 +1134,15 @@ mod tests {
         let d = decide("## Jena lagert den Betrieb seiner Server aus|Den Zuschlag erhielt nach der Ausschreibung die Materna.|In Jena bleibt nur ein kleines Team.");
         assert!(d.cooperation);
         assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
+    }
+
+    #[test]
+    fn an_arrangement_that_has_long_stood_adds_no_party() {
+        let d = decide("Jena tritt der KDO bei|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.|Bislang liefen einzelne Verfahren über einen Vertrag mit der Stadt Gera.");
+        assert_eq!(names(&d), ["Jena", "KDO"]);
+        // Nor does a neighbour's, told while a decision is put off.
+        let d = decide("Jena vertagt den Beitritt zur KDO|Weimar arbeite seit Jahren mit der Materna zusammen, gab ein Stadtrat aus Jena zu bedenken.");
+        assert!(!d.cooperation);
     }
 
     #[test]
