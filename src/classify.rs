@@ -542,6 +542,17 @@ const LOCATIVES: &[&str] = &[
 /// after them, make the place a landmark.
 const COMPASS: &[&str] = &["nord", "nörd", "süd", "ost", "öst", "west"];
 
+/// Nouns of a spot near a place that, with "von" after them, make the place a
+/// landmark ("am Rand von Landstuhl").
+const NEARBY: &[&str] = &[
+    "rand",
+    "stadtrand",
+    "ortsrand",
+    "nähe",
+    "umgebung",
+    "umland",
+];
+
 /// Buildings that, with a locative before them, make the body named after them
 /// the place of an event ("im Rathaus der Stadt Crivitz unterzeichnet").
 const VENUES: &[&str] = &[
@@ -566,7 +577,14 @@ fn locative_before(head: &str) -> bool {
     }
     // "südöstlich von Berlin", "westlich der Stadt": a bearing from the place.
     let bearing = |w: &str| w.ends_with("lich") && COMPASS.iter().any(|c| w.starts_with(c));
-    if matches!(word, "von" | "vom" | "der" | "des") && words.clone().next().is_some_and(bearing) {
+    // "am Rand von Landstuhl", "in der Nähe von Trier": a spot by the place.
+    let landmark = |w: &str| bearing(w) || NEARBY.contains(&w);
+    if matches!(word, "von" | "vom" | "der" | "des") && words.clone().next().is_some_and(landmark) {
+        return true;
+    }
+    // "im Grenzort Perl", "am Tagungsort Merzig": a place word after a locative.
+    let mut before = words.clone();
+    if word.ends_with("ort") && before.next().is_some_and(|w| LOCATIVES.contains(&w)) {
         return true;
     }
     // The body's own prefix word may stand between ("der Stadt Crivitz").
@@ -1122,6 +1140,14 @@ mod tests {
         assert!(d.cooperation);
         assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
         assert_eq!(names(&d), ["Jena", "KDO"]);
+    }
+
+    #[test]
+    fn a_spot_by_a_place_names_no_party() {
+        let d = decide("Neues Rechenzentrum|Jena und Gera bauen am Rand von Weimar ein gemeinsames Rechenzentrum.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
+        let d = decide("Neues Rechenzentrum|Jena und Gera haben im Grenzort Weimar eine Vereinbarung über ein gemeinsames Rechenzentrum unterzeichnet.");
+        assert_eq!(names(&d), ["Jena", "Gera"]);
     }
 
     #[test]
