@@ -261,12 +261,27 @@ fn cued_date(p: &Patterns, line: &str, cue: &Regex) -> Option<CalendarDate> {
     }
     p.date.captures_iter(line).find_map(|caps| {
         let start = caps.get(0)?.start();
-        // A meta line joins its fields with "·" or "|" ("Vorfallbericht ·
-        // Veröffentlicht am 27. Jan. 2026 · Auswirkung: …"): the cue opens its
-        // own field.
-        let before = line.get(..start)?.rsplit(['·', '|']).next()?;
+        let before = last_field(line.get(..start)?);
         cue.is_match(before).then(|| to_date(&caps, line)).flatten()
     })
+}
+
+/// Marks that join the fields of a meta line, as characters or as the markup
+/// references a page may leave undecoded.
+const FIELD_MARKS: &[&str] = &[
+    "·", "|", " – ", " — ", "&ndash;", "&mdash;", "&middot;", "&#183;", "&#8211;",
+];
+
+/// The last field of `before`: a meta line joins its fields with "·", "|" or a
+/// dash ("Vorfallbericht · Veröffentlicht am 27. Jan. 2026", "Druckversion –
+/// Artikel vom 03.11.2027"), and a cue opens its own field.
+fn last_field(before: &str) -> &str {
+    let field_start = FIELD_MARKS
+        .iter()
+        .filter_map(|mark| before.rfind(mark).map(|i| i + mark.len()))
+        .max()
+        .unwrap_or(0);
+    &before[field_start..]
 }
 
 /// A date opening the first body line, after nothing but brackets or a place.
