@@ -69,6 +69,9 @@ const STEMS: &[(&str, Cue)] = &[
     ("beitritt", Cue::Membership),
     ("beizutreten", Cue::Membership),
     ("betriebsführung", Cue::Outsourcing),
+    // Bodies that "bündeln ihre IT" pool it; one that "bündelt" its own IT
+    // only reorganises it.
+    ("bündeln", Cue::Cooperation),
     ("dienstleistungsvertrag", Cue::Outsourcing),
     ("einstieg", Cue::Membership),
     ("füreinander", Cue::Cooperation),
@@ -1140,6 +1143,17 @@ mod tests {
         assert!(d.cooperation);
         assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
         assert_eq!(names(&d), ["Jena", "KDO"]);
+    }
+
+    #[test]
+    fn bodies_pooling_their_it_cooperate_and_one_pooling_its_own_does_not() {
+        let d = decide(
+            "Neue IT-Anstalt|Jena, Gera und Weimar bündeln ihre Verwaltungs-IT in einer Anstalt.",
+        );
+        assert!(d.cooperation);
+        assert_eq!(names(&d), ["Jena", "Gera", "Weimar"]);
+        let d = decide("IT aus einer Hand|Jena bündelt seine IT in einem Eigenbetrieb, sagte der Oberbürgermeister von Jena.|Auch Gera prüft den Schritt.");
+        assert!(!d.cooperation);
     }
 
     #[test]
