@@ -149,8 +149,8 @@ fn words_and_chars(text: &str) -> (usize, usize) {
 /// Hard-wrapped paragraphs (PDF extracts, mail) have no long lines. Adjacent lines
 /// that break off mid-sentence are running text when they run on long enough: three
 /// or more lines of seven words or more; or two or more such lines, each but the
-/// last ending without punctuation, where the last closes the sentence or the line
-/// below it does (or opens a list with a colon). A line ending in a
+/// last ending without punctuation, where the last closes the sentence or one of
+/// the two lines below it does (or opens a list with a colon). A line ending in a
 /// word split by a hyphen ("Landrats-" above "amt") runs on whatever its length.
 fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
     // In narrow columns a line runs on when it fills three quarters of the
@@ -188,15 +188,10 @@ fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
         let run = &lines[run_start..i];
         let end = match run.split_last() {
             Some((last, before)) if run.len() >= 2 && before.iter().all(open) => {
-                let closes = lines
-                    .get(i)
-                    .is_some_and(|l| !l.is_blank() && (l.sentence_end || l.text.ends_with(':')));
                 if !open(last) {
                     i
-                } else if closes {
-                    i + 1
                 } else {
-                    run_start
+                    closing_line(lines, i).map_or(run_start, |c| c + 1)
                 }
             }
             _ => run_start,
@@ -207,6 +202,21 @@ fn mark_wrapped_paragraphs(lines: &mut [Line<'_>]) {
         }
         run_start = i + 1;
     }
+}
+
+/// Lines after a run that may still finish its sentence: a short line can
+/// break before a name set in one piece ("sagte Bürgermeister" over "Christoph
+/// Wienand-Kolb nach der Sitzung.").
+const CLOSING_LINES: usize = 2;
+
+/// The line at or after `i` that closes the sentence a run of wrapped lines
+/// leaves open (ending in punctuation, or opening a list with a colon), within
+/// [`CLOSING_LINES`] lines and before a blank one.
+fn closing_line(lines: &[Line<'_>], i: usize) -> Option<usize> {
+    (i..lines.len())
+        .take(CLOSING_LINES)
+        .take_while(|&j| !lines[j].is_blank())
+        .find(|&j| lines[j].sentence_end || lines[j].text.ends_with(':'))
 }
 
 /// The width in characters the page's paragraphs are hard-wrapped to, when it
