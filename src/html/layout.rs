@@ -125,11 +125,60 @@ pub(super) fn layout(dom: &Dom, cues: &Cues) -> Layout {
         })
         .collect();
     apply_line_cues(dom, cues, &mut labels);
+    keep_standfirst(dom, &mut labels);
     if first_h1.is_none() {
         promote_first_heading(dom, &mut labels);
         promote_bold_paragraph(dom, &mut labels);
     }
     Layout { ctx, root, labels }
+}
+
+/// A standfirst that the content system marks as the article's "teaser"
+/// (Contao's and TYPO3's news views), right under the headline, without a link
+/// and with running text below it, is the article's own text: a teaser of
+/// another article links to it.
+fn keep_standfirst(dom: &Dom, labels: &mut [Option<BlockLabel>]) {
+    let next_text = |labels: &[Option<BlockLabel>], from: usize| {
+        (from..dom.texts.len())
+            .find(|&i| labels[i].is_some() && !dom.texts[i].value.trim().is_empty())
+    };
+    let Some(title) = labels.iter().rposition(|l| *l == Some(BlockLabel::Title)) else {
+        return;
+    };
+    let Some(first) = next_text(labels, title + 1) else {
+        return;
+    };
+    if labels[first] != Some(BlockLabel::Teaser) {
+        return;
+    }
+    let teaser_class = |e: &Element| {
+        e.attr("class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
+    };
+    let Some((holder, _)) = dom
+        .ancestors(dom.texts[first].parent)
+        .find(|(_, e)| teaser_class(e))
+    else {
+        return;
+    };
+    let inside = |i: usize| dom.ancestors(dom.texts[i].parent).any(|(a, _)| a == holder);
+    let members: Vec<usize> = (first..dom.texts.len())
+        .take_while(|&i| inside(i))
+        .collect();
+    let linked = members.iter().any(|&i| {
+        dom.ancestors(dom.texts[i].parent)
+            .take_while(|(a, _)| *a != holder)
+            .any(|(_, e)| e.name == "a")
+    });
+    let below = members.last().and_then(|&last| next_text(labels, last + 1));
+    if linked || below.map(|i| labels[i]) != Some(Some(BlockLabel::Body)) {
+        return;
+    }
+    for i in members {
+        if labels[i] == Some(BlockLabel::Teaser) {
+            labels[i] = Some(BlockLabel::Body);
+        }
+    }
 }
 
 /// How many of the first paragraphs may hold a headline set in bold.
