@@ -490,8 +490,13 @@ fn word_cue(w: &str, in_article: bool) -> Option<ClassCue> {
         "carousel",
         "slider",
         "widget",
-    ]) || exact(&["more", "weitere", "ticker"])
+    ]) || exact(&["more", "weitere"])
     {
+        return Some(Boiler(L::Teaser));
+    }
+    // A ticker box beside the article lists other news; inside the article
+    // ("Ticker_entries" of a live ticker) it is the article's own.
+    if exact(&["ticker"]) && !in_article {
         return Some(Boiler(L::Teaser));
     }
     if any(&["comment", "kommentar", "disqus", "reply", "replies"]) {
