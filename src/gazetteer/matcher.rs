@@ -48,6 +48,9 @@ pub struct Hit {
     /// The prefix word is a plural one ("Landkreisen", "Städte"), which may open
     /// a list of names.
     pub plural_prefix: bool,
+    /// The list of names the hit stands in ("Singen, Radolfzell und Engen"): hits
+    /// joined by commas, "und", "oder" or "sowie" share the number.
+    pub list: usize,
     /// The entries the name can stand for; never empty.
     pub candidates: Vec<Candidate>,
 }
@@ -178,10 +181,12 @@ impl Matcher {
                     Some((_, "in" | "aus" | "nach"))
                 ),
                 plural_prefix,
+                list: hits.len(),
                 candidates,
             });
         }
         spread_plural_prefixes(original, &mut hits);
+        number_lists(original, &mut hits);
         hits
     }
 }
@@ -217,26 +222,39 @@ pub(crate) fn is_emphasis(c: char) -> bool {
     c.is_whitespace() || EMPHASIS.contains(&c)
 }
 
+/// True when the text between two names, `original[end..start]`, joins them
+/// in a list: a comma, "und", "oder" or "sowie".
+fn list_gap(original: &str, end: usize, start: usize) -> bool {
+    original.get(end..start).is_some_and(|gap| {
+        // Markdown emphasis around the names ("**Stockach** und **Engen**")
+        // is no word of the gap.
+        let words: Vec<&str> = gap
+            .split_whitespace()
+            .map(|w| w.trim_matches(EMPHASIS))
+            .filter(|w| !w.is_empty())
+            .collect();
+        matches!(
+            words.as_slice(),
+            [","] | ["und"] | ["oder"] | ["sowie"] | [",", "und"]
+        )
+    })
+}
+
+/// Gives the hits of one list of names the number of its first.
+fn number_lists(original: &str, hits: &mut [Hit]) {
+    for i in 1..hits.len() {
+        if list_gap(original, hits[i - 1].span.end, hits[i].span.start) {
+            hits[i].list = hits[i - 1].list;
+        }
+    }
+}
+
 /// Names listed after a plural prefix word, joined by commas, "und", "oder" or
 /// "sowie" ("den Landkreisen Hildesheim und Peine"), take the kind it selects.
 fn spread_plural_prefixes(original: &str, hits: &mut [Hit]) {
     let mut list: Option<(EntityKind, usize)> = None;
     for hit in hits.iter_mut() {
-        let joined = list.is_some_and(|(_, end)| {
-            original.get(end..hit.span.start).is_some_and(|gap| {
-                // Markdown emphasis around the names ("**Stockach** und **Engen**")
-                // is no word of the gap.
-                let words: Vec<&str> = gap
-                    .split_whitespace()
-                    .map(|w| w.trim_matches(EMPHASIS))
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                matches!(
-                    words.as_slice(),
-                    [","] | ["und"] | ["oder"] | ["sowie"] | [",", "und"]
-                )
-            })
-        });
+        let joined = list.is_some_and(|(_, end)| list_gap(original, end, hit.span.start));
         match (hit.prefix, list) {
             (None, Some((kind, _))) if joined => {
                 hit.prefix = Some(kind);

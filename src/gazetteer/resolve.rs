@@ -68,11 +68,23 @@ pub fn resolve(hits: &[Hit], entries: &[Entry]) -> Vec<Resolved> {
         .filter(|(_, needs)| !needs)
         .map(|(r, _)| r.entry)
         .collect();
+    // Lists that name a place beyond doubt: the other names in them are places
+    // too ("Singen, Radolfzell, Stockach und Engen").
+    let placed_lists: BTreeSet<usize> = hits
+        .iter()
+        .zip(&chosen)
+        .filter(|(_, c)| {
+            c.as_ref()
+                .is_some_and(|(r, needs)| !needs && entries[r.entry].kind.is_place())
+        })
+        .map(|(hit, _)| hit.list)
+        .collect();
     hits.iter()
         .zip(chosen)
         .filter_map(|(hit, chosen)| {
             let (r, needs_context) = chosen?;
             let in_context = confirmed.contains(&r.entry)
+                || placed_lists.contains(&hit.list)
                 || (hit.after_preposition
                     && entries[r.entry].population >= PREPOSITION_MIN_POPULATION);
             (!needs_context || in_context).then_some(r)
@@ -220,6 +232,8 @@ mod tests {
             prefix,
             after_preposition: false,
             plural_prefix: false,
+            // A list of its own for each entry; a test joins hits by hand.
+            list: candidates.first().map_or(0, |c| c.0),
             candidates: candidates
                 .iter()
                 .map(|&(entry, form)| Candidate {
@@ -237,6 +251,19 @@ mod tests {
             c.common = true;
         }
         h
+    }
+
+    #[test]
+    fn a_common_word_listed_with_a_place_is_a_place() {
+        let entries = vec![
+            entry("lage", EntityKind::Municipality, "05", 35_000),
+            entry("detmold", EntityKind::Municipality, "05", 75_000),
+        ];
+        let lage = common(hit(None, &[(0, FormKind::Name)]), false);
+        let mut detmold = hit(None, &[(1, FormKind::Name)]);
+        assert_eq!(resolve(&[lage.clone(), detmold.clone()], &entries).len(), 1);
+        detmold.list = lage.list;
+        assert_eq!(resolve(&[lage, detmold], &entries).len(), 2);
     }
 
     #[test]
