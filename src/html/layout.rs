@@ -86,7 +86,13 @@ pub(super) fn layout(dom: &Dom, cues: &Cues) -> Layout {
             .parent
             .and_then(|p| ctx.get(p).copied())
             .unwrap_or_default();
-        ctx.push(ctx_of(parent, e));
+        // Lotus Domino and ASP.NET wrap the whole page in one form: the body's
+        // own form is the page, not a form to fill in.
+        let page_form = e.name == "form"
+            && e.parent
+                .and_then(|p| dom.elements.get(p))
+                .is_some_and(|p| p.name == "body");
+        ctx.push(ctx_of(parent, e, page_form));
     }
     let node_ctx =
         |parent: Option<usize>| parent.and_then(|p| ctx.get(p).copied()).unwrap_or_default();
@@ -269,8 +275,9 @@ fn promote_first_heading(dom: &Dom, labels: &mut [Option<BlockLabel>]) {
     }
 }
 
-/// The context of element `e` inside `parent`.
-fn ctx_of(parent: Ctx, e: &Element) -> Ctx {
+/// The context of element `e` inside `parent`; `page_form` when `e` is a form
+/// that wraps the page.
+fn ctx_of(parent: Ctx, e: &Element, page_form: bool) -> Ctx {
     let mut c = parent;
     let name = e.name.as_str();
     if SKIPPED.contains(&name) {
@@ -289,7 +296,7 @@ fn ctx_of(parent: Ctx, e: &Element) -> Ctx {
     if name == "blockquote" {
         c.quote = true;
     }
-    let mut boiler = if name == "footer" && c.quote {
+    let mut boiler = if (name == "footer" && c.quote) || page_form {
         None
     } else {
         tag_boilerplate(name, &role_attr, c.article)
