@@ -453,10 +453,18 @@ impl CooperationClassifier {
         }
     }
 
-    /// How many cooperation cues `view` (a normalised text) holds: a cheap
-    /// measure of how much a part of a page is about a cooperation.
+    /// How many cooperation cues `view` (a normalised text) holds outside
+    /// sentences that only weigh, ask about or turn down a cooperation: a cheap
+    /// measure of how much a part of a page reports one.
     pub fn cue_count(&self, view: &str) -> usize {
-        self.cues(view, 0).len()
+        view.split_inclusive(['.', '!', '?'])
+            .filter(|sentence| {
+                !sentence.trim_end().ends_with('?')
+                    && !self.weighing.is_match(sentence)
+                    && !self.rejection.is_match(sentence)
+            })
+            .map(|sentence| self.cues(sentence, 0).len())
+            .sum()
     }
 
     /// The cues in one normalised sentence, with their normalised ranges.

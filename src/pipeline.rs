@@ -1048,6 +1048,14 @@ Zuverlässigkeit bei der Arbeit
             extract(&text).title.as_deref(),
             Some("Freibad öffnet am Samstag")
         );
+        // Nor does a later item that only examines one.
+        let examined = text
+            .replace("feiern ein Fest", "prüfen ein gemeinsames Rechenzentrum")
+            .replace("pflanzen Bäume", "lassen eine Studie erstellen");
+        assert_eq!(
+            extract(&examined).title.as_deref(),
+            Some("Freibad öffnet am Samstag")
+        );
     }
 
     #[test]
