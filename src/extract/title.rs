@@ -11,7 +11,7 @@
 //! that the first section heading. Without any of them the page has no title. An
 //! agency's end-of-headline mark (" =") is dropped. A headline hard-wrapped over
 //! lines (PDF extracts) is joined again: while a line breaks off after a function
-//! word ("zwischen der Stadt Lohr und dem"), or in a narrow column the next line's
+//! word ("zwischen der Stadt Lohr und dem"), or in wrapped text the next line's
 //! first word would not have fitted on it, the subtitle line right below it
 //! continues it, up to three lines.
 
@@ -146,7 +146,7 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
         // ("… an die regio iT gesellschaft" over "für informationstechnologie mbh").
         let goes_on = next_first_word.is_some_and(|w| w.chars().all(char::is_lowercase));
         let whole_line_instrument = last == i && INSTRUMENTS.contains(&above);
-        // In a narrow column (teletext, print) the next line's first word would
+        // In wrapped text (teletext, print, PDF) the next line's first word would
         // not have fitted on this one: the line was wrapped, not ended. A next
         // line longer than that shows the headline is set wider than the column.
         // Joined with the next line, a headline longer than two print lines is
@@ -216,13 +216,13 @@ fn one_line_per_paragraph(text: &str, blocks: &[Block]) -> bool {
         .is_some_and(|&median| median >= PARAGRAPH_LINE)
 }
 
-/// Body lines at most this long make a narrow column (teletext, a print column),
-/// whose lines are wrapped; a looser bound than the layout stage's newspaper
+/// Body lines at most this long are wrapped to a width (teletext, a print
+/// column, a PDF page); a looser bound than the layout stage's newspaper
 /// columns, as it only tells a wrapped headline from an ended one.
-const NARROW_TEXT: usize = 80;
+const WRAPPED_TEXT: usize = 100;
 
-/// The width of the page's running text when it is set in a narrow column: the
-/// longest of at least three body lines, indentation included.
+/// The width the page's running text is wrapped to: the longest of at least
+/// three body lines, indentation included.
 fn running_text_width(text: &str, blocks: &[Block]) -> Option<usize> {
     let body: Vec<usize> = blocks
         .iter()
@@ -230,7 +230,7 @@ fn running_text_width(text: &str, blocks: &[Block]) -> Option<usize> {
         .map(|b| line_chars_to(text, b.span.end))
         .collect();
     let widest = body.iter().copied().max()?;
-    (body.len() >= 3 && widest <= NARROW_TEXT).then_some(widest)
+    (body.len() >= 3 && widest <= WRAPPED_TEXT).then_some(widest)
 }
 
 /// Characters from the start of the line to byte `end`.
