@@ -220,9 +220,10 @@ const SUPERVISION: &str = r"genehmig|aufsicht|\bzustimm|\bzugestimmt";
 const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden|wäre|wären)\b|\bob\b[^.;]{0,160}?,\s*(?:ist|sei|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss|nicht\s+entschieden)\b|\b(?:ist|bleibt)\s+(?:noch\s+)?(?:offen|unklar|ungewiss),\s*ob\b|\binteresse\b[^.;]{0,160}?\b(?:signalisiert|bekundet|angemeldet|gezeigt)\b|\b(?:signalisiert|bekundet|signalisieren|bekunden)\b[^.;]{0,60}?\binteresse\b";
 
 /// Sentences that report a cooperation only being examined ("prüfen eine
-/// gemeinsame IT", "eine Studie soll klären", "loten aus", "erwägen"). An
+/// gemeinsame IT", "die Prüfung einer Zusammenarbeit", "eine Studie soll
+/// klären", "loten aus", "erwägen"). An
 /// article whose every cue sentence says so reports no cooperation yet.
-const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|untersuch(?:en|t|te|ten)|erwäg(?:en|t|te|ten)|sondier\w*)\b|\bsoll(?:en)?\s+klären\b|\blot(?:en|et|eten)\b[^.;]{0,80}?\baus\b|\bdenk(?:en|t)\b[^.;]{0,80}?\bnach\b";
+const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|prüfung\s+(?:einer|eines|der|des)|untersuch(?:en|t|te|ten)|erwäg(?:en|t|te|ten)|sondier\w*)\b|\bsoll(?:en)?\s+klären\b|\blot(?:en|et|eten)\b[^.;]{0,80}?\baus\b|\bdenk(?:en|t)\b[^.;]{0,80}?\bnach\b";
 
 /// Sentences that report a decision put off or only proposed ("vertagt die
 /// Entscheidung", "Die Verwaltung hatte vorgeschlagen, …"), or a plan given up
@@ -1190,6 +1191,12 @@ mod tests {
         assert_eq!(names(&d), ["Jena", "KDO"]);
         // Nor does a neighbour's, told while a decision is put off.
         let d = decide("Jena vertagt den Beitritt zur KDO|Weimar arbeite seit Jahren mit der Materna zusammen, gab ein Stadtrat aus Jena zu bedenken.");
+        assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn a_finished_examination_of_a_cooperation_reports_none() {
+        let d = decide("Jena behält sein Rechenzentrum|Damit ist die Prüfung einer Zusammenarbeit von Jena und Gera abgeschlossen.");
         assert!(!d.cooperation);
     }
 
