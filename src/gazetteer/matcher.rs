@@ -222,9 +222,16 @@ pub(crate) fn is_emphasis(c: char) -> bool {
     c.is_whitespace() || EMPHASIS.contains(&c)
 }
 
+/// Longest text between two names of a list, in bytes: ", und " with room
+/// for emphasis marks and line breaks. Most gaps are longer and fail at once.
+const MAX_LIST_GAP: usize = 24;
+
 /// True when the text between two names, `original[end..start]`, joins them
 /// in a list: a comma, "und", "oder" or "sowie".
 fn list_gap(original: &str, end: usize, start: usize) -> bool {
+    if start.saturating_sub(end) > MAX_LIST_GAP {
+        return false;
+    }
     original.get(end..start).is_some_and(|gap| {
         // Markdown emphasis around the names ("**Stockach** und **Engen**")
         // is no word of the gap.
