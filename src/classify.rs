@@ -11,10 +11,13 @@
 //! The parties are the places and organisations named in the first sentences that
 //! carry a cue (the headline with its kicker counts as one): press texts name who
 //! cooperates up front and mention others (examples, competitors, earlier projects)
-//! further down. Not parties: places named as locations (after "in", in a dateline,
-//! as a company's seat, inside a club's name), a sponsor once two partners are
-//! known, an authority approving what others agreed. A sentence that turns its cue
-//! down ("lehnt den Beitritt ab") counts for nothing. Providers named as operators
+//! further down. Not parties: places named as locations (after "in", "am Rand
+//! von", in a dateline, as a company's seat, inside a club's name), a sponsor once
+//! two partners are known, an authority approving what others agreed. A sentence
+//! that turns its cue down ("lehnt den Beitritt ab") counts for nothing; once
+//! parties are known, one that only weighs a cooperation or tells of an
+//! arrangement that has long stood ("seit Jahren", "bislang") adds none. On a page
+//! whose headline reports a purchase, an award ("Zuschlag") names a supplier. Providers named as operators
 //! of the joint service ("Betreiber wird …") join the parties; when the cue
 //! sentences name one body only, the page's own town or the one local body named
 //! as acting is its partner.

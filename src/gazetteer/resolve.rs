@@ -16,7 +16,8 @@
 //!    stayed open.
 //! 5. A name that is also a common German word ("Lage", "Wissen", "Essen") counts
 //!    only in context: a prefix word ("Stadt Lage"), the same place named elsewhere
-//!    in an unambiguous form, or, for towns of some size, "in", "aus" or "nach"
+//!    in an unambiguous form, a list that names a place beyond doubt ("Singen,
+//!    Radolfzell und Engen"), or, for towns of some size, "in", "aus" or "nach"
 //!    right before it ("in Essen").
 
 use std::collections::BTreeSet;
