@@ -443,9 +443,11 @@ const POST_METADATA: &[&str] = &[
     "post-type-",
 ];
 
-/// Class words that, beside "paywall", name the text behind the paywall.
+/// Class words that, beside "paywall", name the article's own text: behind the
+/// paywall, or faded out above its offer ("paywall-fade").
 const PAYWALLED_TEXT: &[&str] = &[
-    "teil", "content", "inhalt", "text", "body", "artikel", "article", "rest",
+    "teil", "content", "inhalt", "text", "body", "artikel", "article", "rest", "fade", "faded",
+    "blur", "preview",
 ];
 
 /// What one class or id word says. Short words must match whole; longer stems may
