@@ -255,6 +255,10 @@ pub(crate) fn is_rule(line: &str) -> bool {
     drawn("=-_*~#+·•–—", 3) || drawn(".", 10)
 }
 
+/// Characters a byline may have beyond a short line's twelve words ("Von Mara
+/// Hohenstein und Till Grünwald · Erstellt: … · Aktualisiert: …").
+const LONG_BYLINE: usize = 160;
+
 /// Words that may sit between navigation words ("nach oben", "Link mailen").
 const NAV_GLUE: &[&str] = &["&", "und", "nach", "zum", "zur", "zu", "-", "|", "/"];
 
@@ -415,6 +419,11 @@ impl Cues {
             if let Some(cue) = self.short_line_cue(line, chars) {
                 return Some(cue);
             }
+        }
+        // Two authors with the times of writing and updating make a byline
+        // longer than a short line.
+        if !prose && chars <= LONG_BYLINE && self.byline.is_match(line) {
+            return Some(Cue::Byline);
         }
         if !prose && self.is_menu(line) {
             return Some(Cue::Navigation);
