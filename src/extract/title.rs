@@ -124,7 +124,8 @@ fn wrapped_headline(text: &str, blocks: &[Block], i: usize) -> Option<String> {
 /// while a line breaks off after a function word, a name's head noun or a split
 /// word, or the next line goes on in lower case.
 pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
-    let paragraph_lines = one_line_per_paragraph(text, blocks);
+    // Asked only for a line ending in a verb's particle.
+    let mut paragraph_lines: Option<bool> = None;
     let width = running_text_width(text, blocks);
     let mut last = i;
     for (j, next) in blocks.iter().enumerate().skip(i + 1).take(3) {
@@ -162,7 +163,8 @@ pub fn headline_end(text: &str, blocks: &[Block], i: usize) -> usize {
             });
         // Where each paragraph has its line, a line ending in a word that is
         // also a verb's particle ("lagert … aus") has ended.
-        let particle_ended = paragraph_lines && VERB_PARTICLES.contains(&last_word);
+        let particle_ended = VERB_PARTICLES.contains(&last_word)
+            && *paragraph_lines.get_or_insert_with(|| one_line_per_paragraph(text, blocks));
         let open = (OPEN_ENDS.contains(&last_word) && !particle_ended)
             || goes_on
             || NAME_HEADS.contains(&last_word)

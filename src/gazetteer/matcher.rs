@@ -185,8 +185,8 @@ impl Matcher {
                 candidates,
             });
         }
-        spread_plural_prefixes(original, &mut hits);
         number_lists(original, &mut hits);
+        spread_plural_prefixes(&mut hits);
         hits
     }
 }
@@ -258,19 +258,15 @@ fn number_lists(original: &str, hits: &mut [Hit]) {
 
 /// Names listed after a plural prefix word, joined by commas, "und", "oder" or
 /// "sowie" ("den Landkreisen Hildesheim und Peine"), take the kind it selects.
-fn spread_plural_prefixes(original: &str, hits: &mut [Hit]) {
-    let mut list: Option<(EntityKind, usize)> = None;
-    for hit in hits.iter_mut() {
-        let joined = list.is_some_and(|(_, end)| list_gap(original, end, hit.span.start));
-        match (hit.prefix, list) {
-            (None, Some((kind, _))) if joined => {
-                hit.prefix = Some(kind);
-                list = Some((kind, hit.span.end));
-            }
-            (Some(kind), _) => {
-                list = hit.plural_prefix.then_some((kind, hit.span.end));
-            }
-            _ => list = None,
+/// Needs the hits' lists numbered ([`number_lists`]).
+fn spread_plural_prefixes(hits: &mut [Hit]) {
+    let mut kind_of_list: Option<EntityKind> = None;
+    for i in 0..hits.len() {
+        let joined = i > 0 && hits[i].list == hits[i - 1].list;
+        match (hits[i].prefix, kind_of_list) {
+            (None, Some(kind)) if joined => hits[i].prefix = Some(kind),
+            (Some(kind), _) => kind_of_list = hits[i].plural_prefix.then_some(kind),
+            _ => kind_of_list = None,
         }
     }
 }
