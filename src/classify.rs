@@ -598,8 +598,7 @@ fn locative_before(head: &str) -> bool {
         return true;
     }
     // "im Grenzort Perl", "am Tagungsort Merzig": a place word after a locative.
-    let mut before = words.clone();
-    if word.ends_with("ort") && before.next().is_some_and(|w| LOCATIVES.contains(&w)) {
+    if word.ends_with("ort") && words.clone().next().is_some_and(|w| LOCATIVES.contains(&w)) {
         return true;
     }
     // The body's own prefix word may stand between ("der Stadt Crivitz").
