@@ -9,7 +9,7 @@ use crate::entities;
 use crate::extract::amount::AmountFinder;
 use crate::extract::date::DateFinder;
 use crate::extract::known_officials::KnownOfficials;
-use crate::extract::official::OfficialFinder;
+use crate::extract::official::{party_in_brackets, OfficialFinder};
 use crate::extract::organisation::OrganisationFinder;
 use crate::extract::published::{closes_dateline, find_published};
 use crate::extract::table_amount::TableAmountFinder;
@@ -294,6 +294,9 @@ impl Pipeline {
             })
         });
         places.retain(|p| p.form != FormKind::Adjective);
+        // A name with a party in brackets ("der Abgeordneten Ebersbach (CDU)") is a
+        // member's surname, not the town.
+        places.retain(|p| !text.get(p.span.end..).is_some_and(party_in_brackets));
         let organisations: Vec<_> = content
             .iter()
             .flat_map(|&region| self.organisations.find(text, region))
@@ -1135,6 +1138,15 @@ Zuverlässigkeit bei der Arbeit
             "the town Hagen is not named: {:?}",
             record.entities
         );
+    }
+
+    #[test]
+    fn a_surname_with_a_party_in_brackets_is_no_town() {
+        let text = "Fragen zum Rechenzentrum\n\nDer Abgeordnete Waltershausen (SPD) will wissen, warum Erfurt und Gotha ihr Rechenzentrum gemeinsam betreiben.\n";
+        let record = extract(text);
+        let names: Vec<&str> = record.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Erfurt", "Gotha"]);
+        assert_eq!(record.parties, ["Erfurt", "Gotha"]);
     }
 
     #[test]

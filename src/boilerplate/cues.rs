@@ -54,6 +54,10 @@ pub(crate) enum Cue {
     AuthorHeading,
     /// A month or issue line ("Ausgabe Januar 2010").
     Issue,
+    /// The member of parliament who asked the question a paper answers
+    /// ("Abgeordneter Jan Muster (SPD)", "auf die Kleine Anfrage der Abgeordneten
+    /// Muster (CDU)").
+    Asker,
 }
 
 impl Cue {
@@ -74,6 +78,7 @@ impl Cue {
             Cue::Meta => BlockLabel::Meta,
             Cue::DocType => BlockLabel::Other,
             Cue::Issue => BlockLabel::Dateline,
+            Cue::Asker => BlockLabel::Letterhead,
         }
     }
 }
@@ -116,6 +121,7 @@ pub(crate) struct Cues {
     time_mark: Pattern,
     council: Pattern,
     doc_type: Pattern,
+    asker: Pattern,
     any_date: Pattern,
     issue: Pattern,
     issue_number: Pattern,
@@ -369,7 +375,10 @@ impl Cues {
                 r"(?i)^(?:betreff|beratungsfolge|vorlage(?:n)?(?:-?nr\.?|nummer)?|drucksache(?:n-?nr\.?)?|federführend(?:es\s+amt|e\s+dienststelle)?|beteiligt(?:e\s+ämter)?|sachbearbeit(?:er|erin|ung)|aktenzeichen|öffentlichkeitsstatus|status|gremium|sitzung(?:stermin)?|beratung|zuständigkeit|datum|verfasser(?:in)?|top|tagesordnungspunkt|anlagen?|az\.?|ds-nr\.?)\s*[:.]|(?i)^(?:vorlage|drucksache|beratungsfolge)\b",
             ),
             doc_type: re(
-                r"(?i)^(?:presse(?:mitteilung|information|meldung|erklärung|notiz|info)|medien(?:information|mitteilung)|mitteilung\s+an\s+die\s+presse)\b|^(?:pm|pi|mi)\s+(?:nr\.\s*)?\d{1,4}(?:/\d{2,4})?$|^(?:öffentliche\s+|amtliche\s+)?bekanntmachung(?:en)?\s*:?$",
+                r"(?i)^(?:presse(?:mitteilung|information|meldung|erklärung|notiz|info)|medien(?:information|mitteilung)|mitteilung\s+an\s+die\s+presse)\b|^(?:pm|pi|mi)\s+(?:nr\.\s*)?\d{1,4}(?:/\d{2,4})?$|^(?:öffentliche\s+|amtliche\s+)?bekanntmachung(?:en)?\s*:?$|^(?:kleine|große|mündliche)\s+anfrage(?:\s+zur\s+(?:schriftlichen|mündlichen)\s+beantwortung\b.*|\s+und\s+antwort)?$",
+            ),
+            asker: re(
+                r"(?i)^(?:(?:auf\s+die\s+)?(?:kleine|große|mündliche)\s+anfrage\b.*\s)?(?:de[rs]\s+)?abgeordnete[nr]?\s+[^()]+\([^()]+\)$",
             ),
             any_date: re(
                 r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{1,2}\.\s*(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\p{L}*\.?\s+\d{4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{2}/\d{2}/(?:19|20)\d{2}\b",
@@ -475,6 +484,9 @@ impl Cues {
         // fields like a menu, but heads the page.
         if self.doc_type.is_match(line) || is_letter_spaced(line) {
             return Some(Cue::DocType);
+        }
+        if self.asker.is_match(line) {
+            return Some(Cue::Asker);
         }
         if self.nav_prefix.is_match(line) || self.is_menu(line) || only_nav_words(line) {
             return Some(Cue::Navigation);

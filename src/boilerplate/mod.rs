@@ -107,6 +107,10 @@ pub enum BlockLabel {
     Comment,
     /// Ids, page numbers, running headers and footers, council-system header fields.
     Meta,
+    /// The head of an official paper above its subject: the house that issues it
+    /// and the member whose question it answers. Unlike a portal's furniture it is
+    /// the document's own text.
+    Letterhead,
     /// Other page text outside the article: site names above the headline, stray
     /// lines below the article.
     Other,
@@ -125,6 +129,7 @@ impl BlockLabel {
                 | BlockLabel::Subtitle
                 | BlockLabel::Heading
                 | BlockLabel::List
+                | BlockLabel::Letterhead
         )
     }
 
@@ -220,7 +225,7 @@ impl BoilerplateClassifier {
         front_matter(&lines, &mut labels);
         cover_letter(&lines, &mut labels);
         mail_signature(&lines, &mut labels);
-        self.repeated_lines(&lines, &mut labels);
+        self.repeated_lines(text, &lines, &mut labels);
         self.tables_of_contents(&lines, &mut labels);
         self.council_dates(&lines, &mut labels);
         self.contact_boxes(&lines, &mut labels);
@@ -246,7 +251,7 @@ impl BoilerplateClassifier {
     }
 
     /// Captions printed twice, running headers, repeated legal paragraphs.
-    fn repeated_lines(&self, lines: &[Line<'_>], labels: &mut Labels) {
+    fn repeated_lines(&self, text: &str, lines: &[Line<'_>], labels: &mut Labels) {
         // Line numbers grouped by text, each group in text order (a stable sort;
         // no map, as a page has only a few dozen lines).
         let mut order: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].chars >= 3).collect();
@@ -266,7 +271,8 @@ impl BoilerplateClassifier {
                     set(labels, pair[1], BlockLabel::Caption);
                 }
             }
-            if copies.len() >= 3 && line.chars <= 150 {
+            let page_header = copies[1..].iter().all(|&i| self.opens_page(text, lines, i));
+            if (copies.len() >= 3 || page_header) && line.chars <= 150 {
                 // A running header that carries a date (a gazette's masthead with
                 // its issue date) dates the document: its first copy is a dateline.
                 let undecided =
@@ -279,6 +285,12 @@ impl BoilerplateClassifier {
                 }
                 if dated {
                     labels[copies[0]] = Some(BlockLabel::Dateline);
+                } else if page_header
+                    && names_a_house(line)
+                    && (0..copies[0]).all(|j| lines[j].is_blank())
+                {
+                    // Atop the first page it heads the paper: the house that issues it.
+                    labels[copies[0]] = Some(BlockLabel::Letterhead);
                 }
             }
             if line.words >= 20 && self.cues.legal_score(line.text) >= 1 {
@@ -287,6 +299,20 @@ impl BoilerplateClassifier {
                     .for_each(|&i| set(labels, i, BlockLabel::Legal));
             }
         }
+    }
+
+    /// Whether line `i` opens a page of a paged text: a form feed stands right
+    /// above it, or above the page number right above it. A line printed there
+    /// again is the document's running header, however few pages it has.
+    fn opens_page(&self, text: &str, lines: &[Line<'_>], i: usize) -> bool {
+        let above = |i: usize| (0..i).rev().find(|&j| !lines[j].is_blank());
+        let after_feed = |i: usize| {
+            let start = above(i).map_or(0, |j| lines[j].span.end);
+            text.get(start..lines[i].span.start)
+                .is_some_and(|gap| gap.contains('\x0C'))
+        };
+        after_feed(i)
+            || above(i).is_some_and(|j| self.cues.is_page_number(lines[j].text) && after_feed(j))
     }
 
     /// A table of contents: a paragraph holding a line with dot leaders and a page
@@ -680,6 +706,7 @@ impl BoilerplateClassifier {
                     Some(
                         BlockLabel::Navigation
                             | BlockLabel::Meta
+                            | BlockLabel::Letterhead
                             | BlockLabel::Dateline
                             | BlockLabel::Other
                             | BlockLabel::Contact
@@ -1179,6 +1206,15 @@ fn captions_above_credits(lines: &[Line<'_>], cues: &[Option<Cue>], labels: &mut
             }
         }
     }
+}
+
+/// A running header that only names a house ("Landtag von Sachsen-Anhalt"):
+/// one field, no number, unlike a report's or an issue's header ("GKD
+/// Recklinghausen    Geschäftsbericht 2024") or an office's ("Landkreis Muster –
+/// Pressestelle").
+fn names_a_house(line: &Line<'_>) -> bool {
+    let fields = ["   ", " – ", " - ", " | ", " · "];
+    !fields.iter().any(|f| line.text.contains(f)) && !line.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A kicker or section line ("Görlitz", "Sicherheit", "Damen 1 | Bezirksliga",

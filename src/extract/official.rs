@@ -825,6 +825,45 @@ const ROLE_LEADS: &[&str] = &[
 /// "bei der", "von").
 const ORG_GLUE: &[&str] = &["des", "der", "von", "vom", "im", "in", "bei", "für", "am"];
 
+/// Parties and groups that follow a member's name in brackets, in the spellings
+/// parliaments and councils use, compared without case.
+const PARTIES: &[&str] = &[
+    "afd",
+    "b90/grüne",
+    "bsw",
+    "bündnis 90/die grünen",
+    "cdu",
+    "csu",
+    "die linke",
+    "fdp",
+    "freie wähler",
+    "fw",
+    "fwg",
+    "fraktionslos",
+    "grüne",
+    "linke",
+    "npd",
+    "ödp",
+    "parteilos",
+    "piraten",
+    "spd",
+    "ssw",
+    "uwg",
+    "volt",
+];
+
+/// Whether `rest`, the text right after a name, opens with a party in brackets
+/// ("(CDU)", "(fraktionslos)"): the name is a member's, not a place's.
+pub(crate) fn party_in_brackets(rest: &str) -> bool {
+    let Some(inside) = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
+        return false;
+    };
+    let Some((party, _)) = inside.split_once(')') else {
+        return false;
+    };
+    party.len() <= 24 && PARTIES.contains(&party.trim().to_lowercase().as_str())
+}
+
 /// A form of address and academic titles before a name ("Herrn Dr. Max Muster" in
 /// minutes and letters); they are not part of it.
 const TITLES: &str = r"(?:(?:Herrn?|Frau)(?:\s|&nbsp;)+)?(?:(?:Prof|Dr|Dipl\.-[\p{L}]+|Ing|rer\.\s?nat|h\.\s?c)\.?(?:\s|&nbsp;)+)*";
