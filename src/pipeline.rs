@@ -186,7 +186,7 @@ impl Pipeline {
                 .then(|| title_block_text(text, &blocks))
                 .flatten()
                 .or(page.title);
-            let view = if is_json_article(text) {
+            let view = if page.json_text || is_json_article(text) {
                 NormalizedText::new_json(text)
             } else if is_quoted_printable(text) {
                 // A page saved as MHTML: read as the browser showed it.

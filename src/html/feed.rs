@@ -89,6 +89,7 @@ pub(super) fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> Option<Html
         blocks,
         title: title.filter(|t| !t.is_empty()),
         published: published.or(updated),
+        json_text: false,
     })
 }
 

@@ -93,6 +93,45 @@ pub(super) fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> Option<Html
     article(text, &unwrapped(text, fields))
 }
 
+/// The article a page's JSON-LD holds (a schema.org `NewsArticle` with its
+/// `articleBody`, maybe inside an `@graph`), for a page that shows no text of its
+/// own: a script-rendered site ships its article only there. `script` is the
+/// span of one `ld+json` script's source.
+pub(super) fn json_ld_article(text: &str, script: crate::span::Span) -> Option<HtmlPage> {
+    let source = script.slice(text)?;
+    let value: &RawValue = serde_json::from_str(source).ok()?;
+    let fields = article_object(value, MAX_WRAPPING)?;
+    article(text, &fields)
+}
+
+/// The first object of an article type with an `articleBody`, looked for in
+/// lists and `@graph` lists down to `depth` levels.
+fn article_object(value: &RawValue, depth: usize) -> Option<Fields<'_>> {
+    let raw = value.get();
+    if raw.starts_with('[') {
+        let items: Vec<&RawValue> = serde_json::from_str(raw).ok()?;
+        return items
+            .into_iter()
+            .find_map(|item| article_object(item, depth.checked_sub(1)?));
+    }
+    let fields: Fields<'_> = serde_json::from_str(raw).ok()?;
+    let types: Vec<String> = fields
+        .get("@type")
+        .map(|t| {
+            serde_json::from_str::<Vec<String>>(t.get())
+                .or_else(|_| serde_json::from_str::<String>(t.get()).map(|t| vec![t]))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let is_article = types
+        .iter()
+        .any(|t| super::meta::ARTICLE_TYPES.contains(&t.as_str()));
+    if is_article && fields.contains_key("articleBody") {
+        return Some(fields);
+    }
+    article_object(fields.get("@graph")?, depth.checked_sub(1)?)
+}
+
 /// The innermost of the objects that wrap an article without a headline or
 /// text of their own (`{"data": {"attributes": {"title": …}}}`); related items
 /// beside the wrapper (JSON:API's `included`) stay unread.
@@ -161,6 +200,7 @@ fn article(text: &str, fields: &Fields<'_>) -> Option<HtmlPage> {
         blocks,
         title,
         published,
+        json_text: true,
     })
 }
 

@@ -49,7 +49,7 @@ const DATE_FIELDS: &[&str] = &[
 ];
 
 /// JSON-LD types of an article, preferred when a page describes several things.
-const ARTICLE_TYPES: &[&str] = &[
+pub(super) const ARTICLE_TYPES: &[&str] = &[
     "Article",
     "NewsArticle",
     "Report",

@@ -52,6 +52,9 @@ pub struct HtmlPage {
     pub title: Option<String>,
     /// The publication date the page states for itself.
     pub published: Option<CalendarDate>,
+    /// The article's text stands in JSON strings (a JSON article, a page's
+    /// JSON-LD), whose escapes ("\\n", "\\u00fc") read as what they stand for.
+    pub json_text: bool,
 }
 
 /// Reads the layout, title and publication date of an HTML page, or of a web
@@ -140,11 +143,46 @@ fn analyse_page(text: &str) -> HtmlPage {
     let published = meta::published(&dom, &layout)
         .or_else(|| crate::extract::published::find_published(text, &blocks))
         .or_else(|| meta::address_date(&dom));
+    if shown_text(text, &blocks) < MIN_SHOWN_TEXT {
+        if let Some(page) = json_ld_scripts(&dom).find_map(|s| json::json_ld_article(text, s)) {
+            return page;
+        }
+    }
     HtmlPage {
         title: meta::title(&dom, &layout),
         blocks,
         published,
+        json_text: false,
     }
+}
+
+/// Bytes of running text below which a page shows no article of its own (a
+/// script renders it): a paragraph's worth.
+const MIN_SHOWN_TEXT: usize = 200;
+
+/// Bytes of the page's running text.
+fn shown_text(text: &str, blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| b.label == BlockLabel::Body)
+        .filter_map(|b| b.span.slice(text))
+        .map(str::len)
+        .sum()
+}
+
+/// The source spans of the page's JSON-LD scripts.
+fn json_ld_scripts(dom: &dom::Dom) -> impl Iterator<Item = crate::span::Span> + '_ {
+    dom.texts
+        .iter()
+        .filter(|t| {
+            t.parent.is_some_and(|p| {
+                let e = &dom.elements[p];
+                e.name == "script"
+                    && e.attr("type")
+                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+            })
+        })
+        .map(|t| t.span)
 }
 
 /// The text of the block labelled title among `blocks` of page `text`, as

@@ -284,6 +284,7 @@ pub(super) fn analyse(text: &str) -> Option<HtmlPage> {
         blocks,
         title: (!title.is_empty()).then_some(title),
         published,
+        json_text: false,
     })
 }
 
