@@ -414,9 +414,11 @@ fn class_cue(e: &Element, in_article: bool) -> Option<ClassCue> {
         })
     };
     let id = e.attr("id").unwrap_or("").to_lowercase();
+    // A UI toolkit's classes ("ui-widget ui-widget-content" of jQuery UI and
+    // PrimeFaces) style any component, the article's panel too.
     let words: Vec<&str> = classes
         .split_whitespace()
-        .filter(|c| !metadata(c))
+        .filter(|c| !metadata(c) && !c.starts_with("ui-"))
         .chain(std::iter::once(id.as_str()))
         .flat_map(|name| name.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
