@@ -196,6 +196,10 @@ pub struct OfficialFinder {
     portfolio_for: Regex,
     portfolio_plain: Regex,
     signature_name: Regex,
+    /// A commercial register's entry after its role: "(Geschäftsführer:)
+    /// Muster, Max, Leipzig, *01.02.1970", surname first, with residence and
+    /// date of birth.
+    register_entry: Regex,
 }
 
 impl OfficialFinder {
@@ -267,6 +271,9 @@ impl OfficialFinder {
                 r"^(?:\s+(?:des|der|dem|den|im|am|für|von|vom)\s+[^,.;:]{{1,60}}?)?\s+(?:wird|bleibt|ist|war|wurde)\s+{TITLES}(?P<name>{NAME})\s*(?:[,;(]|\.(?:\s|$)|$)"
             ))?,
             signature_name: compile(&format!(r"^(?:gez\.?\s+)?{TITLES}(?P<name>{NAME})$"))?,
+            register_entry: compile(
+                r"^(?:\s+\p{Ll}+)?:\s*(?:(?:Dr|Prof)\.\s*)*(?P<surname>\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?),\s*(?P<given>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?),\s*[^,*;]{2,60},\s*\*\s?\d{1,2}\.\d{1,2}\.\d{4}",
+            )?,
             portfolio_for: compile(
                 r"^\s+für\s+\p{Lu}[\p{L}-]*(?:(?:,\s+|\s+und\s+|\s+)\p{Lu}[\p{L}-]*)*",
             )?,
@@ -332,6 +339,26 @@ impl OfficialFinder {
             }
         }
         merge(text, found, entries, sentences)
+    }
+
+    /// The person of a commercial register's entry right after `role`, named
+    /// "Surname, Given name" and given in the usual order.
+    fn register_person(
+        &self,
+        text: &str,
+        role: &RoleHit,
+        sentence: Span,
+        role_text: &str,
+    ) -> Option<Found> {
+        let after = text.get(role.word.end..sentence.end)?;
+        let c = self.register_entry.captures(after)?;
+        let (surname, given) = (c.name("surname")?, c.name("given")?);
+        Some(Found {
+            name: format!("{} {}", given.as_str(), surname.as_str()),
+            mention: Span::new(role.word.end + surname.start(), role.word.end + given.end()),
+            role: role_text.to_owned(),
+            org: None,
+        })
     }
 
     /// The sixth shape: a role closing its sentence, the name opening the next
@@ -740,6 +767,10 @@ impl OfficialFinder {
         let listed = self.bracketed_list(text, role, sentence, &role_text, places, entries);
         if listed.len() >= 2 {
             return listed;
+        }
+        // A register entry: "Geschäftsführer: Muster, Max, Leipzig, *01.02.1970".
+        if let Some(f) = self.register_person(text, role, sentence, &role_text) {
+            return vec![f];
         }
         // 2. name, role: tried before shape 3, as the comma of an apposition is the
         // stronger sign ("Anna Roth, Bürgermeisterin Allgemeine Verwaltung")
