@@ -184,6 +184,11 @@ impl BoilerplateClassifier {
         BoilerplateClassifier { cues: Cues::new() }
     }
 
+    /// The line cues, which the HTML layout reads too.
+    pub(crate) fn cues(&self) -> &Cues {
+        &self.cues
+    }
+
     /// The cue of a line, remembered per thread for short lines: navigation,
     /// footers and legal lines repeat on every page of a portal. The cues are
     /// fixed patterns, so a remembered answer is the answer.

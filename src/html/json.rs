@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use super::{field_label, mapped_fragment_blocks, title_of, HtmlPage};
+use super::{field_label, mapped_fragment_blocks, mapped_text_blocks, title_of, HtmlPage};
 use crate::boilerplate::{Block, BlockLabel};
 
 /// Field names of the headline.
@@ -160,7 +160,10 @@ fn unwrapped<'t>(text: &'t str, mut fields: Fields<'t>) -> Fields<'t> {
 /// The page of one article object.
 fn article(text: &str, fields: &Fields<'_>) -> Option<HtmlPage> {
     let title_field = first_values(text, fields, TITLE_FIELDS);
-    let text_field = first_values(text, fields, TEXT_FIELDS);
+    let mut text_field = first_values(text, fields, TEXT_FIELDS);
+    if text_field.is_empty() {
+        text_field = file_text(text, fields);
+    }
     if title_field.is_empty() && text_field.is_empty() {
         return None;
     }
@@ -202,6 +205,26 @@ fn article(text: &str, fields: &Fields<'_>) -> Option<HtmlPage> {
         published,
         json_text: true,
     })
+}
+
+/// Field names of the document file an object describes, whose text is the
+/// object's (a council paper in OParl keeps it in `mainFile.text`).
+const FILE_FIELDS: &[&str] = &["mainFile", "file", "document"];
+
+/// The text field of the file the object describes, when it has no text of its
+/// own.
+fn file_text(text: &str, fields: &Fields<'_>) -> Vec<crate::span::Span> {
+    FILE_FIELDS
+        .iter()
+        .filter_map(|name| {
+            let raw = fields.get(*name)?.get();
+            raw.starts_with('{')
+                .then(|| serde_json::from_str::<Fields<'_>>(raw).ok())
+                .flatten()
+        })
+        .map(|file| first_values(text, &file, TEXT_FIELDS))
+        .find(|spans| !spans.is_empty())
+        .unwrap_or_default()
 }
 
 /// A post without a headline field opens with its headline on a line of its
@@ -279,7 +302,14 @@ fn object(text: &str) -> Option<Fields<'_>> {
 /// The spans of the characters of a text value: a string, its `rendered` field
 /// (WordPress), or the parts of a rich text, strings and objects with a `text`.
 fn string_values(text: &str, value: &RawValue) -> Vec<crate::span::Span> {
-    let filled = |span: &crate::span::Span| span.start < span.end;
+    // A bare address is a reference ("body" of an OParl paper names its council
+    // by URL), not text.
+    let filled = |span: &crate::span::Span| {
+        span.slice(text).is_some_and(|s| {
+            let address = s.starts_with("http") && !s.contains(char::is_whitespace);
+            !s.is_empty() && !address
+        })
+    };
     if !value.get().starts_with('[') {
         return string_value(text, value)
             .into_iter()
@@ -328,12 +358,29 @@ fn push_field(
 ) {
     let Some(raw) = span.slice(text) else { return };
     let (html, origin) = unescape_with_origin(raw);
-    for b in mapped_fragment_blocks(&html, &origin, span.start) {
+    // A text of lines without markup (a council paper's extracted text) keeps
+    // its lines: letterhead, headings and signature stand apart.
+    let laid_out = if label.is_none() && html.contains('\n') && !has_markup(&html) {
+        mapped_text_blocks(&html, &origin, span.start)
+    } else {
+        mapped_fragment_blocks(&html, &origin, span.start)
+    };
+    for b in laid_out {
         blocks.push(Block {
             span: b.span,
             label: field_label(label, b.label),
         });
     }
+}
+
+/// Whether `text` holds an HTML tag.
+fn has_markup(text: &str) -> bool {
+    text.match_indices('<').any(|(i, _)| {
+        text[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+    })
 }
 
 fn unescape(raw: &str) -> String {

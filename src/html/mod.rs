@@ -35,8 +35,7 @@ mod xml;
 #[cfg(test)]
 mod tests;
 
-use crate::boilerplate::cues::Cues;
-use crate::boilerplate::{Block, BlockLabel};
+use crate::boilerplate::{Block, BlockLabel, BoilerplateClassifier};
 use crate::calendar::CalendarDate;
 
 pub use json::{escape_at as json_escape_at, is_json_object as is_json_article};
@@ -122,10 +121,28 @@ fn mapped_fragment_blocks(html: &str, origin: &[usize], offset: usize) -> Vec<Bl
         .collect()
 }
 
+/// The blocks of plain text (no markup) unescaped from raw bytes that start at
+/// `offset` in the page, laid out line by line as a text page; mapped back like
+/// [`mapped_fragment_blocks`].
+fn mapped_text_blocks(plain: &str, origin: &[usize], offset: usize) -> Vec<Block> {
+    TEXT_LAYOUT
+        .classify(plain)
+        .into_iter()
+        .filter_map(|b| {
+            let from = *origin.get(b.span.start)?;
+            let to = *origin.get(b.span.end)?;
+            Some(Block {
+                span: crate::span::Span::new(offset + from, offset + to),
+                label: b.label,
+            })
+        })
+        .collect()
+}
+
 /// [`analyse`] for a page (or a fragment of one) read as HTML.
 fn analyse_page(text: &str) -> HtmlPage {
     let dom = dom::Dom::parse(text);
-    let layout = layout::layout(&dom, &CUES);
+    let layout = layout::layout(&dom, TEXT_LAYOUT.cues());
     let blocks: Vec<Block> = dom
         .texts
         .iter()
@@ -194,8 +211,10 @@ pub fn title_block_text(text: &str, blocks: &[Block]) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
-/// The text-page layout cues, compiled once.
-static CUES: std::sync::LazyLock<Cues> = std::sync::LazyLock::new(Cues::new);
+/// The text-page layout, compiled once: its line cues serve pages too, and it
+/// lays out the plain text of a JSON article's fields.
+static TEXT_LAYOUT: std::sync::LazyLock<BoilerplateClassifier> =
+    std::sync::LazyLock::new(BoilerplateClassifier::new);
 
 /// Tag names whose opening tag marks a page as HTML.
 const TAG_NAMES: &[&str] = &[
