@@ -232,7 +232,7 @@ const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|prüfung\s+
 /// Entscheidung", "Die Verwaltung hatte vorgeschlagen, …"), or a plan given up
 /// ("hatte gemeinsam ausschreiben wollen"). Like an examination,
 /// an article whose every cue sentence says so (or asks) reports no cooperation yet.
-const DEFERRAL: &str = r"\bhatten?\b[^.;]{0,160}?\bwollen\b|\bvertag(?:t|te|ten|en|ung)\b|\b(?:verschoben|verschiebt|verschieben)\b|\bvorgeschlagen\b|\bschläg(?:t|en)\b[^.;]{0,80}?\bvor\b";
+const DEFERRAL: &str = r"\bhatten?\b[^.;]{0,160}?\bwollen\b|\bvertag(?:t|te|ten|en|ung)\b|\b(?:verschoben|verschiebt|verschieben)\b|\bvorgeschlagen\b|\bschläg(?:t|en)\b[^.;]{0,80}?\bvor\b|\bangeregt\b|\breg(?:t|en|te|ten)\b[^.;]{0,80}?\ban\b";
 
 /// Sentences that turn a cooperation down or call it off.
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\b(?:kommt|kommen|kam|kamen)\s+nicht\s+zustande\b|\bnicht\s+zustande\s+gekommen\b|\babstand\s+(?:genommen|nehmen)\b|\b(?:wird|werde)\s+es\b[^.;]{0,40}?\bnicht\s+geben\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
@@ -375,7 +375,16 @@ impl CooperationClassifier {
             if found.is_empty() || self.rejection.is_match(words) {
                 continue;
             }
-            let weighed = self.weighing.is_match(words) || words.trim_end().ends_with('?');
+            // A question weighs; so does a cue whose clause ends in a question
+            // mark before a dash ("Gemeinsames Rechenzentrum? – Anfrage der …").
+            let asked = found.iter().all(|(_, (_, cue_end))| {
+                norm[*cue_end..end]
+                    .find(['.', '!', '?'])
+                    .map_or(words.trim_end().ends_with('?'), |i| {
+                        norm[*cue_end + i..].starts_with('?')
+                    })
+            });
+            let weighed = self.weighing.is_match(words) || asked;
             if party_sentences > 0 && (weighed || self.standing.is_match(words)) {
                 continue;
             }
@@ -1217,6 +1226,12 @@ mod tests {
         // A proposal the council then adopts is the cooperation.
         let d = decide("Jena tritt der KDO bei|Die Verwaltung hatte vorgeschlagen, dass Jena der KDO beitritt.|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.");
         assert!(d.cooperation);
+    }
+
+    #[test]
+    fn a_question_before_a_dash_and_a_suggestion_turned_down_are_no_cooperation() {
+        let d = decide("Gemeinsame Server mit Gera? – Anfrage der Fraktion mit Antwort der Stadt Jena|Der Kreis Greiz hat angeregt, mit Jena Hardware gemeinsam zu beschaffen.|Die Stadt Jena hat das im Mai abgelehnt.");
+        assert!(!d.cooperation, "{:?}", names(&d));
     }
 
     #[test]

@@ -88,9 +88,11 @@ const RANK_ADJECTIVES: &[&str] = &[
 ];
 
 /// Capitalised words that start sentences or phrases and are never part of a name,
-/// among them the nouns that refer to someone by relation ("Ihr Amtskollege,
+/// among them the units of an administration ("Abteilung Informationstechnik")
+/// and the nouns that refer to someone by relation ("Ihr Amtskollege,
 /// Landrat …"), which an apposition would otherwise take for a name.
 const NOT_NAMES: &[&str] = &[
+    "Abteilung",
     "Am",
     "Amt",
     "Amtskollege",
@@ -103,6 +105,7 @@ const NOT_NAMES: &[&str] = &[
     "Den",
     "Der",
     "Des",
+    "Dezernat",
     "Die",
     "Dies",
     "Diese",
@@ -112,6 +115,8 @@ const NOT_NAMES: &[&str] = &[
     "Einer",
     "Er",
     "Es",
+    "Fachbereich",
+    "Fachdienst",
     "Frau",
     "Für",
     "Gemeinde",
@@ -130,6 +135,8 @@ const NOT_NAMES: &[&str] = &[
     "Nach",
     "Nachfolger",
     "Nachfolgerin",
+    "Referat",
+    "Sachgebiet",
     "Sie",
     "So",
     "Stadt",
