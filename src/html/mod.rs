@@ -28,6 +28,7 @@ mod dom;
 mod feed;
 mod json;
 mod layout;
+mod mail;
 mod meta;
 mod refs;
 mod xml;
@@ -76,6 +77,11 @@ pub fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> HtmlPage {
             return page;
         }
     }
+    if crate::normalize::is_quoted_printable(text) {
+        if let Some(page) = mail::analyse(text) {
+            return page;
+        }
+    }
     analyse_page(text)
 }
 
@@ -107,8 +113,14 @@ fn title_of(text: &str, blocks: &[Block], plain: impl Fn(&str) -> String) -> Str
 /// `offset + origin[i]`, and `origin` has one more entry, for the end. Every
 /// block is mapped back to the raw bytes it was unescaped from.
 fn mapped_fragment_blocks(html: &str, origin: &[usize], offset: usize) -> Vec<Block> {
-    analyse_page(html)
-        .blocks
+    mapped_blocks(analyse_page(html).blocks, origin, offset)
+}
+
+/// `blocks` of a text unescaped from raw bytes that start at `offset` in the
+/// page, moved back to those bytes: byte `i` of the unescaped text came from
+/// `offset + origin[i]`.
+fn mapped_blocks(blocks: Vec<Block>, origin: &[usize], offset: usize) -> Vec<Block> {
+    blocks
         .into_iter()
         .filter_map(|b| {
             let from = *origin.get(b.span.start)?;
@@ -125,18 +137,7 @@ fn mapped_fragment_blocks(html: &str, origin: &[usize], offset: usize) -> Vec<Bl
 /// `offset` in the page, laid out line by line as a text page; mapped back like
 /// [`mapped_fragment_blocks`].
 fn mapped_text_blocks(plain: &str, origin: &[usize], offset: usize) -> Vec<Block> {
-    TEXT_LAYOUT
-        .classify(plain)
-        .into_iter()
-        .filter_map(|b| {
-            let from = *origin.get(b.span.start)?;
-            let to = *origin.get(b.span.end)?;
-            Some(Block {
-                span: crate::span::Span::new(offset + from, offset + to),
-                label: b.label,
-            })
-        })
-        .collect()
+    mapped_blocks(TEXT_LAYOUT.classify(plain), origin, offset)
 }
 
 /// [`analyse`] for a page (or a fragment of one) read as HTML.
