@@ -690,6 +690,16 @@ struct Line {
     block: Option<usize>,
 }
 
+/// Whether `line` is a list item that opens with a link.
+fn opens_with_link_item(dom: &Dom, line: &Line) -> bool {
+    let Some(item) = line.block.filter(|&b| dom.elements[b].name == "li") else {
+        return false;
+    };
+    dom.ancestors(dom.texts[line.nodes.start].parent)
+        .take_while(|&(a, _)| a != item)
+        .any(|(_, e)| e.name == "a")
+}
+
 fn lines(dom: &Dom) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -764,7 +774,9 @@ fn apply_line_cues(dom: &Dom, cues: &Cues, labels: &mut [Option<BlockLabel>]) {
                         dom.ancestors(dom.texts[next.nodes.start].parent)
                             .any(|(a, _)| a == c)
                     });
-                    if !inside || next.prose {
+                    // A listed link with its summary ("<li><a>Headline</a> –
+                    // Bürgermeisterin … wirbt für …</li>") is an item however long.
+                    if !inside || (next.prose && !opens_with_link_item(dom, next)) {
                         break;
                     }
                     set(labels, next, label);
