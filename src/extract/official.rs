@@ -14,7 +14,12 @@
 //!    the holder;
 //! 5. role and organisation, name: "der Landrat des Kreises Unna, Max Muster,";
 //! 6. across a full stop, a role closing its sentence and the name opening the
-//!    next: "Den Anstoß gab die Landrätin des Kreises Unna. Birte Vossberg hatte …".
+//!    next: "Den Anstoß gab die Landrätin des Kreises Unna. Birte Vossberg hatte …",
+//!    and the other way round, a speaker closing one sentence and the role opening
+//!    the next: "…, sagt Dr. Anna Roth. Die Beigeordnete für Ordnung rechnet …".
+//!
+//! A commercial register names people surname first, with residence and date of
+//! birth: "Geschäftsführer: Muster, Max, Leipzig, *01.02.1970".
 //!
 //! The organisation is the place or body named with the role: a genitive or
 //! adjective before it ("Leipzigs Oberbürgermeister", "Kieler Bürgermeisterin"), the
@@ -203,6 +208,8 @@ pub struct OfficialFinder {
     portfolio_for: Regex,
     portfolio_plain: Regex,
     signature_name: Regex,
+    /// The speaker a sentence closes with: "…, sagt Dr. Anna Roth."
+    speaker_closing: Regex,
     /// A commercial register's entry after its role: "(Geschäftsführer:)
     /// Muster, Max, Leipzig, *01.02.1970", surname first, with residence and
     /// date of birth.
@@ -278,6 +285,9 @@ impl OfficialFinder {
                 r"^(?:\s+(?:des|der|dem|den|im|am|für|von|vom)\s+[^,.;:]{{1,60}}?)?\s+(?:wird|bleibt|ist|war|wurde)\s+{TITLES}(?P<name>{NAME})\s*(?:[,;(]|\.(?:\s|$)|$)"
             ))?,
             signature_name: compile(&format!(r"^(?:gez\.?\s+)?{TITLES}(?P<name>{NAME})$"))?,
+            speaker_closing: compile(&format!(
+                r"\b(?:sagt|sagte|erklärt|erklärte|betont|betonte|meint|meinte|so)\s+{TITLES}(?P<name>{NAME})\.$"
+            ))?,
             register_entry: compile(
                 r"^(?:\s+\p{Ll}+)?:\s*(?:(?:Dr|Prof)\.\s*)*(?P<surname>\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?),\s*(?P<given>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?),\s*[^,*;]{2,60},\s*\*\s?\d{1,2}\.\d{1,2}\.\d{4}",
             )?,
@@ -339,7 +349,11 @@ impl OfficialFinder {
                 });
                 if people.is_empty() {
                     let next = sentences.get(i + 1).copied();
-                    found.extend(self.named_next(text, *sentence, next, &role, places, entries));
+                    let previous = i.checked_sub(1).and_then(|p| sentences.get(p)).copied();
+                    found.extend(
+                        self.named_next(text, *sentence, next, &role, places, entries)
+                            .or_else(|| self.named_before(text, *sentence, previous, &role)),
+                    );
                 } else {
                     found.extend(people);
                 }
@@ -364,6 +378,32 @@ impl OfficialFinder {
             name: format!("{} {}", given.as_str(), surname.as_str()),
             mention: Span::new(role.word.end + surname.start(), role.word.end + given.end()),
             role: role_text.to_owned(),
+            org: None,
+        })
+    }
+
+    /// The seventh shape, the sixth turned round: a quote's speaker closing
+    /// one sentence, the next opening with the role that refers back to them
+    /// ("…, sagt Dr. Anna Roth. Die Beigeordnete für Ordnung rechnet …").
+    fn named_before(
+        &self,
+        text: &str,
+        sentence: Span,
+        previous: Option<Span>,
+        role: &RoleHit,
+    ) -> Option<Found> {
+        let previous = previous?;
+        let lead = text[sentence.start..role.word.start].trim();
+        if !matches!(lead, "Der" | "Die") || !text[previous.end..sentence.start].trim().is_empty() {
+            return None;
+        }
+        let closing = &text[previous.start..previous.end];
+        let m = self.speaker_closing.captures(closing)?.name("name")?;
+        let name = Span::new(previous.start + m.start(), previous.start + m.end());
+        Some(Found {
+            name: person_name(text, name)?,
+            mention: name,
+            role: as_written(&text[role.span.start..role.span.end]),
             org: None,
         })
     }
@@ -402,7 +442,14 @@ impl OfficialFinder {
         }
         let opening = &text[next.start..next.end];
         let m = self.name_at_start.captures(opening)?.name("name")?;
-        let verb_follows = opening[m.end()..]
+        // A party in brackets may stand between ("Anna Roth (SPD) wirbt …").
+        let after = &opening[m.end()..];
+        let after = if party_in_brackets(after) {
+            after.split_once(')').map_or(after, |(_, rest)| rest)
+        } else {
+            after
+        };
+        let verb_follows = after
             .split_whitespace()
             .next()
             .is_some_and(|w| w.starts_with(char::is_lowercase));
