@@ -427,9 +427,13 @@ fn class_cue(e: &Element, in_article: bool) -> Option<ClassCue> {
     // "paywalled-content" hold the article's own text behind it.
     let behind_paywall = words.iter().any(|w| w.starts_with("paywall"))
         && words.iter().any(|w| PAYWALLED_TEXT.contains(w));
+    // A heading classed as its box's header ("card-header") heads that box; it
+    // is not the page's header.
+    let heading = is_heading(&e.name);
     words
         .iter()
         .filter(|w| !(behind_paywall && w.starts_with("paywall")))
+        .filter(|w| !(heading && w.ends_with("header")))
         .find_map(|w| word_cue(w, in_article))
 }
 
