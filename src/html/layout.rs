@@ -694,6 +694,13 @@ struct Line {
     block: Option<usize>,
 }
 
+/// Whether every text node of `line` stands inside a link.
+fn is_link_line(dom: &Dom, line: &Line) -> bool {
+    dom.texts[line.nodes.clone()]
+        .iter()
+        .all(|t| dom.ancestors(t.parent).any(|(_, e)| e.name == "a"))
+}
+
 /// Whether `line` is a list item that opens with a link.
 fn opens_with_link_item(dom: &Dom, line: &Line) -> bool {
     let Some(item) = line.block.filter(|&b| dom.elements[b].name == "li") else {
@@ -779,8 +786,11 @@ fn apply_line_cues(dom: &Dom, cues: &Cues, labels: &mut [Option<BlockLabel>]) {
                             .any(|(a, _)| a == c)
                     });
                     // A listed link with its summary ("<li><a>Headline</a> –
-                    // Bürgermeisterin … wirbt für …</li>") is an item however long.
-                    if !inside || (next.prose && !opens_with_link_item(dom, next)) {
+                    // Bürgermeisterin … wirbt für …</li>") is an item however long,
+                    // and so is the summary right under a linked headline.
+                    let item = opens_with_link_item(dom, next)
+                        || lines.get(i - 1).is_some_and(|l| is_link_line(dom, l));
+                    if !inside || (next.prose && !item) {
                         break;
                     }
                     set(labels, next, label);
