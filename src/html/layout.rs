@@ -511,6 +511,16 @@ fn word_cue(w: &str, in_article: bool) -> Option<ClassCue> {
     }
     // A ticker box beside the article lists other news; inside the article
     // ("Ticker_entries" of a live ticker) it is the article's own.
+    // The side columns of a table layout ("linkespalte").
+    if exact(&[
+        "linkespalte",
+        "rechtespalte",
+        "randspalte",
+        "seitenspalte",
+        "nebenspalte",
+    ]) {
+        return Some(Boiler(L::Teaser));
+    }
     if exact(&["ticker"]) && !in_article {
         return Some(Boiler(L::Teaser));
     }
