@@ -14,8 +14,10 @@
 //!    that opens a teaser or comment list, `[date] … mehr...`, ids and page numbers,
 //!    council-system header fields.
 //! 2. Repetition: a line printed twice in a row is a caption; a short line printed
-//!    three times or more is a running header or footer; a long paragraph printed
-//!    twice with legal wording is a legal note.
+//!    three times or more, or again at the top of each page (after a form feed), is
+//!    a running header or footer, its first copy the letterhead when it opens the
+//!    paper and only names a house; a long paragraph printed twice with legal
+//!    wording is a legal note.
 //! 3. Neighbours: short lines beside a postcode, phone or contact line belong to the
 //!    contact box, so does a paragraph of short lines holding an address, and
 //!    company names chain the box on; a short heading above a legal note

@@ -11,7 +11,9 @@
 //! block at all. How the blocks are labelled is told in module `layout`; title and
 //! publication date in module `meta`. Web feeds (module `feed`), JSON articles
 //! (module `json`) and other XML documents (module `xml`) are read by their own
-//! structure into blocks of the same kind.
+//! structure into blocks of the same kind; a mail's quoted-printable HTML part
+//! (module `mail`) is decoded first, and a page that shows no text of its own is
+//! read from the article of its JSON-LD.
 //!
 //! # Character references
 //!
