@@ -238,9 +238,10 @@ const DEFERRAL: &str = r"\bhatten?\b[^.;]{0,160}?\bwollen\b|\bvertag(?:t|te|ten|
 const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bleg(?:t|en|te|ten)\b[^.;]{0,80}?\bauf\s+eis\b|\bfür\s+beendet\s+erklärt\b|\b(?:kommt|kommen)\s+nicht\s*(?:[.;]|$)|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\b(?:kommt|kommen|kam|kamen)\s+nicht\s+zustande\b|\bnicht\s+zustande\s+gekommen\b|\babstand\s+(?:genommen|nehmen)\b|\b(?:wird|werde)\s+es\b[^.;]{0,40}?\bnicht\s+geben\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
 
 /// Sentences that tell of an arrangement that has long stood ("arbeitet seit
-/// Jahren mit … zusammen", "bislang über einen Vertrag mit …"): background to
+/// Jahren mit … zusammen", "bislang über einen Vertrag mit …", "dem Verband
+/// gehören bereits … an", "ist schon Mitglied"): background to
 /// the news, so once the article has named its parties they add none.
-const STANDING: &str = r"\bseit\s+(?:(?:vielen|einigen|mehreren|\d+)\s+)?jahr(?:en|zehnten)\b|\bseit\s+(?:langem|längerem|\d{4})\b|\b(?:bisher|bislang|schon\s+lange)\b";
+const STANDING: &str = r"\bseit\s+(?:(?:vielen|einigen|mehreren|\d+)\s+)?jahr(?:en|zehnten)\b|\bseit\s+(?:langem|längerem|\d{4})\b|\b(?:bisher|bislang|schon\s+lange)\b|\bgehör(?:t|en)\b[^.;]{0,160}?\bbereits\b|\bbereits\b[^.;]{0,160}?\bgehör(?:t|en)\b|\b(?:ist|sind)\s+(?:bereits|schon)\s+mitglied";
 
 /// Headlines that report buying things ("bestellt 1.800 Laptops", "stattet die
 /// Schulen mit Tablets aus"). On such a page an award ("Den Zuschlag erhielt
@@ -1203,6 +1204,12 @@ mod tests {
         // Nor does a neighbour's, told while a decision is put off.
         let d = decide("Jena vertagt den Beitritt zur KDO|Weimar arbeite seit Jahren mit der Materna zusammen, gab ein Stadtrat aus Jena zu bedenken.");
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn members_that_already_belong_add_no_party() {
+        let d = decide("Jena tritt der KDO bei|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.|Aus dem Kreis gehören dem Verband bereits die Städte Gera und Greiz an; auch Weimar ist schon Mitglied.");
+        assert_eq!(names(&d), ["Jena", "KDO"]);
     }
 
     #[test]
