@@ -165,7 +165,7 @@ impl NormalizedText {
                 }
             } else if is_combining_mark(c) && out.compose_last(c, end) {
                 // Folded into the letter before it.
-            } else if !is_invisible(c) {
+            } else if !is_invisible(c) && !word_dot(&out.text, c, &original[end..]) {
                 for lc in plain_char(c).to_lowercase() {
                     out.push(lc, pos, end);
                 }
@@ -265,7 +265,7 @@ pub fn tidy(phrase: &str) -> String {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-        } else if !is_invisible(c) {
+        } else if !is_invisible(c) && !word_dot(&out, c, &phrase[end..]) {
             out.push(c);
         }
         pos = end;
@@ -491,6 +491,14 @@ pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Whether `c` is the middle dot that Leichte Sprache sets between the parts of
+/// a compound ("Land·kreis", "Kreis·tag"): between two letters it joins one word.
+fn word_dot(before: &str, c: char, after: &str) -> bool {
+    c == '\u{00B7}'
+        && before.chars().next_back().is_some_and(char::is_alphabetic)
+        && after.chars().next().is_some_and(char::is_alphabetic)
+}
+
 /// Characters that carry no letters: soft hyphen, zero-width spaces and joiners, BOM.
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
@@ -534,6 +542,10 @@ mod tests {
     fn folds_case_and_space() {
         assert_eq!(view("Die  Stadt\n\tLEIPZIG"), "die stadt leipzig");
         assert_eq!(view("Saar\u{00AD}brücken"), "saarbrücken");
+        assert_eq!(
+            view("der Land·kreis Vechta · Kreis·tag"),
+            "der landkreis vechta · kreistag"
+        );
         assert_eq!(view("A\u{00A0}B\u{2009}C"), "a b c");
     }
 

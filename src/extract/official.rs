@@ -203,7 +203,8 @@ pub struct OfficialFinder {
     name_before_comma: Regex,
     name_with_brackets: Regex,
     /// The name a role is given with a copula: "(Leiterin des Digitalbüros) wird
-    /// Anja Paetow, …", "(Geschäftsführer) bleibt Dr. Tobias Wendling."
+    /// Anja Paetow, …", "(Geschäftsführer) bleibt Dr. Tobias Wendling.", "(Der
+    /// Landrat) heißt Tobias Gerdes."
     name_after_copula: Regex,
     portfolio_for: Regex,
     portfolio_plain: Regex,
@@ -282,7 +283,7 @@ impl OfficialFinder {
                 r"{TITLES}(?P<name>{NAME})\s*\((?P<org>[^()]{{2,60}})\)"
             ))?,
             name_after_copula: compile(&format!(
-                r"^(?:\s+(?:des|der|dem|den|im|am|für|von|vom)\s+[^,.;:]{{1,60}}?)?\s+(?:wird|bleibt|ist|war|wurde)\s+{TITLES}(?P<name>{NAME})\s*(?:[,;(]|\.(?:\s|$)|$)"
+                r"^(?:\s+(?:des|der|dem|den|im|am|für|von|vom)\s+[^,.;:]{{1,60}}?)?\s+(?:wird|bleibt|ist|war|wurde|heißt)\s+{TITLES}(?P<name>{NAME})\s*(?:[,;(]|\.(?:\s|$)|$)"
             ))?,
             signature_name: compile(&format!(r"^(?:gez\.?\s+)?{TITLES}(?P<name>{NAME})$"))?,
             speaker_closing: compile(&format!(
