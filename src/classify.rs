@@ -199,6 +199,11 @@ const PHRASES: &[(&str, Cue)] = &[
         r"\bzieh(?:t|en)\b[^;:]{0,80}?\bins?\b[^;:]{0,40}?rechenzentrum",
         Cue::Cooperation,
     ),
+    // "Die KDO kümmert sich bald um die Server vom Landkreis" (plain language).
+    (
+        r"\bkümmer(?:t|n)\s+sich\b[^;:]{0,80}?\bum\b[^;:]{0,60}?\b(?:server|rechenzentrum|it|technik|computer)",
+        Cue::Outsourcing,
+    ),
 ];
 
 /// Sentences that name who runs the joint service ("Betreiber wird …", "Den
@@ -1204,6 +1209,13 @@ mod tests {
         // Nor does a neighbour's, told while a decision is put off.
         let d = decide("Jena vertagt den Beitritt zur KDO|Weimar arbeite seit Jahren mit der Materna zusammen, gab ein Stadtrat aus Jena zu bedenken.");
         assert!(!d.cooperation);
+    }
+
+    #[test]
+    fn a_provider_that_takes_care_of_the_servers_in_plain_language_is_outsourcing() {
+        let d = decide("Die KDO kümmert sich bald um die Server|Ab dem 1. Juli kümmert sich die KDO um die Server vom Saalekreis.");
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
+        assert_eq!(names(&d), ["KDO", "Saalekreis"]);
     }
 
     #[test]
