@@ -18,7 +18,7 @@ use crate::gazetteer::forms::FormKind;
 use crate::gazetteer::matcher::{is_emphasis, Matcher};
 use crate::gazetteer::resolve::resolve;
 use crate::gazetteer::Gazetteer;
-use crate::html::{analyse, is_json_article, looks_like_html, title_block_text};
+use crate::html::{analyse, looks_like_html, title_block_text};
 use crate::normalize::{is_quoted_printable, quoted_printable_decoded, NormalizedText};
 use crate::record::{AmountFact, Attribution, DateFact, Entity, EntityKind, Official, Record};
 use crate::repair::{columns, mojibake, pages, rtf, Repaired};
@@ -186,7 +186,7 @@ impl Pipeline {
                 .then(|| title_block_text(text, &blocks))
                 .flatten()
                 .or(page.title);
-            let view = if page.json_text || is_json_article(text) {
+            let view = if page.json_text {
                 NormalizedText::new_json(text)
             } else if is_quoted_printable(text) {
                 // A page saved as MHTML: read as the browser showed it.

@@ -22,7 +22,8 @@ use quick_xml::events::Event;
 
 use super::xml::{element_name, local_name, root_name, walk};
 use super::{
-    analyse_page, decode_references, field_label, mapped_fragment_blocks, title_of, HtmlPage,
+    analyse_page, decode_references, field_label, mapped_fragment_blocks, title_of,
+    unescaped_with_origin, HtmlPage,
 };
 use crate::boilerplate::{Block, BlockLabel};
 use crate::span::Span;
@@ -288,9 +289,9 @@ fn shift(block: Block, offset: usize) -> Block {
 }
 
 /// `raw` with its markup escapes (`&lt;`, `&gt;`, `&amp;`, `&quot;`, `&apos;`)
-/// resolved, and for every byte of the result (and its end) the offset in `raw`
-/// where the escape or character it came from starts. A block ending inside the
-/// result thus ends in `raw` before the next escape or character.
+/// resolved, each byte mapped back as [`unescaped_with_origin`] says. A block
+/// ending inside the result thus ends in `raw` before the next escape or
+/// character.
 fn unescape_with_origin(raw: &str) -> (String, Vec<usize>) {
     const ESCAPES: &[(&str, char)] = &[
         ("&lt;", '<'),
@@ -299,27 +300,12 @@ fn unescape_with_origin(raw: &str) -> (String, Vec<usize>) {
         ("&quot;", '"'),
         ("&apos;", '\''),
     ];
-    let mut html = String::with_capacity(raw.len());
-    let mut origin = Vec::with_capacity(raw.len() + 1);
-    let mut i = 0;
-    while i < raw.len() {
-        let rest = &raw[i..];
-        let (c, len) = ESCAPES
+    unescaped_with_origin(raw, |raw, i| {
+        ESCAPES
             .iter()
-            .find(|(escape, _)| rest.starts_with(escape))
-            .map(|&(escape, c)| (c, escape.len()))
-            .unwrap_or_else(|| {
-                let c = rest.chars().next().unwrap_or('\u{FFFD}');
-                (c, c.len_utf8().max(1))
-            });
-        for _ in 0..c.len_utf8() {
-            origin.push(i);
-        }
-        html.push(c);
-        i += len;
-    }
-    origin.push(raw.len());
-    (html, origin)
+            .find(|(escape, _)| raw[i..].starts_with(escape))
+            .map(|&(escape, c)| (Some(c), escape.len()))
+    })
 }
 
 #[cfg(test)]

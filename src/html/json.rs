@@ -19,7 +19,10 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use super::{field_label, mapped_fragment_blocks, mapped_text_blocks, title_of, HtmlPage};
+use super::{
+    field_label, mapped_fragment_blocks, mapped_text_blocks, title_of, unescaped_with_origin,
+    HtmlPage,
+};
 use crate::boilerplate::{Block, BlockLabel};
 
 /// Field names of the headline.
@@ -387,29 +390,14 @@ fn unescape(raw: &str) -> String {
     unescape_with_origin(raw).0
 }
 
-/// The characters of a JSON string body `raw` with its escapes resolved, and for
-/// every byte of the result (and its end) the offset in `raw` of the escape or
-/// character it came from. A malformed escape stands for itself.
+/// The characters of a JSON string body `raw` with its escapes resolved, each
+/// byte mapped back as [`unescaped_with_origin`] says. A malformed escape
+/// stands for itself.
 fn unescape_with_origin(raw: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(raw.len());
-    let mut origin = Vec::with_capacity(raw.len() + 1);
-    let bytes = raw.as_bytes();
-    let mut i = 0;
-    while i < raw.len() {
-        let (c, len) = if bytes[i] == b'\\' {
-            escape_at(raw, i).unwrap_or(('\\', 1))
-        } else {
-            let c = raw[i..].chars().next().unwrap_or('\u{FFFD}');
-            (c, c.len_utf8())
-        };
-        for _ in 0..c.len_utf8() {
-            origin.push(i);
-        }
-        out.push(c);
-        i += len;
-    }
-    origin.push(raw.len());
-    (out, origin)
+    unescaped_with_origin(raw, |raw, i| {
+        (raw.as_bytes()[i] == b'\\')
+            .then(|| escape_at(raw, i).map_or((Some('\\'), 1), |(c, len)| (Some(c), len)))
+    })
 }
 
 /// The character of the JSON string escape at byte `at` of `raw`, and its

@@ -8,7 +8,7 @@
 //! for pages. The page's own date, failing that the mail's `Date:` header,
 //! dates it.
 
-use super::{analyse_page, mapped_blocks, HtmlPage};
+use super::{analyse_page, mapped_blocks, unescaped_with_origin, HtmlPage};
 use crate::normalize::quoted_printable_at;
 use crate::span::Span;
 
@@ -56,26 +56,12 @@ fn html_part(text: &str) -> Option<Span> {
 }
 
 /// The characters `raw` spells with its quoted-printable escapes resolved and
-/// soft line breaks removed, and for every byte of the result (and its end) the
-/// offset in `raw` of the escape or character it came from.
+/// soft line breaks removed, each byte mapped back as
+/// [`unescaped_with_origin`] says.
 fn decoded_with_origin(raw: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(raw.len());
-    let mut origin = Vec::with_capacity(raw.len() + 1);
-    let mut i = 0;
-    while let Some(c) = raw[i..].chars().next() {
-        let (decoded, len) = if c == '=' {
-            quoted_printable_at(raw, i).unwrap_or((Some('='), 1))
-        } else {
-            (Some(c), c.len_utf8())
-        };
-        if let Some(c) = decoded {
-            origin.resize(origin.len() + c.len_utf8(), i);
-            out.push(c);
-        }
-        i += len;
-    }
-    origin.push(raw.len());
-    (out, origin)
+    unescaped_with_origin(raw, |raw, i| {
+        (raw.as_bytes()[i] == b'=').then(|| quoted_printable_at(raw, i).unwrap_or((Some('='), 1)))
+    })
 }
 
 /// The date of the mail's `Date:` header.

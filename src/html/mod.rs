@@ -41,7 +41,7 @@ mod tests;
 use crate::boilerplate::{Block, BlockLabel, BoilerplateClassifier};
 use crate::calendar::CalendarDate;
 
-pub use json::{escape_at as json_escape_at, is_json_object as is_json_article};
+pub use json::escape_at as json_escape_at;
 pub use refs::{char_reference_at, decode_references};
 
 /// The layout of an HTML page: blocks over the raw page text (byte spans into the
@@ -70,9 +70,12 @@ pub fn analyse(text: &str, weight: &dyn Fn(&str) -> usize) -> HtmlPage {
         }
     }
     if json::is_json_object(text) {
-        if let Some(page) = json::analyse(text, weight) {
-            return page;
-        }
+        // An object without article fields is read as markup, its strings' escapes
+        // still as characters.
+        return json::analyse(text, weight).unwrap_or_else(|| HtmlPage {
+            json_text: true,
+            ..analyse_page(text)
+        });
     }
     if xml::is_xml_document(text) {
         if let Some(page) = xml::analyse(text) {
@@ -116,6 +119,31 @@ fn title_of(text: &str, blocks: &[Block], plain: impl Fn(&str) -> String) -> Str
 /// block is mapped back to the raw bytes it was unescaped from.
 fn mapped_fragment_blocks(html: &str, origin: &[usize], offset: usize) -> Vec<Block> {
     mapped_blocks(analyse_page(html).blocks, origin, offset)
+}
+
+/// `raw` with its escapes resolved, and for every byte of the result (and its
+/// end) the offset in `raw` where the escape or character it came from starts,
+/// so that a block found in the result maps back to raw bytes. `escape` reads
+/// the escape starting at an offset, if one does: the character it stands for
+/// (`None` for one that stands for nothing, as a soft line break) and its
+/// length. Feeds, JSON strings and quoted-printable mails differ only there.
+fn unescaped_with_origin(
+    raw: &str,
+    escape: impl Fn(&str, usize) -> Option<(Option<char>, usize)>,
+) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(raw.len());
+    let mut origin = Vec::with_capacity(raw.len() + 1);
+    let mut i = 0;
+    while let Some(c) = raw.get(i..).and_then(|rest| rest.chars().next()) {
+        let (decoded, len) = escape(raw, i).unwrap_or((Some(c), c.len_utf8()));
+        if let Some(c) = decoded {
+            origin.resize(origin.len() + c.len_utf8(), i);
+            out.push(c);
+        }
+        i += len;
+    }
+    origin.push(raw.len());
+    (out, origin)
 }
 
 /// `blocks` of a text unescaped from raw bytes that start at `offset` in the
