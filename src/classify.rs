@@ -244,9 +244,9 @@ const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b
 
 /// Sentences that tell of an arrangement that has long stood ("arbeitet seit
 /// Jahren mit … zusammen", "bislang über einen Vertrag mit …", "dem Verband
-/// gehören bereits … an", "ist schon Mitglied"): background to
+/// gehören bereits … an", "ist schon Mitglied", "ist dort Mitglied"): background to
 /// the news, so once the article has named its parties they add none.
-const STANDING: &str = r"\bseit\s+(?:(?:vielen|einigen|mehreren|\d+)\s+)?jahr(?:en|zehnten)\b|\bseit\s+(?:langem|längerem|\d{4})\b|\b(?:bisher|bislang|schon\s+lange)\b|\bgehör(?:t|en)\b[^.;]{0,160}?\bbereits\b|\bbereits\b[^.;]{0,160}?\bgehör(?:t|en)\b|\b(?:ist|sind)\s+(?:bereits|schon)\s+mitglied";
+const STANDING: &str = r"\bseit\s+(?:(?:vielen|einigen|mehreren|\d+)\s+)?jahr(?:en|zehnten)\b|\bseit\s+(?:langem|längerem|\d{4})\b|\b(?:bisher|bislang|schon\s+lange)\b|\bgehör(?:t|en)\b[^.;]{0,160}?\bbereits\b|\bbereits\b[^.;]{0,160}?\bgehör(?:t|en)\b|\b(?:ist|sind)\s+(?:bereits|schon|dort|da)\s+mitglied";
 
 /// Headlines that report buying things ("bestellt 1.800 Laptops", "stattet die
 /// Schulen mit Tablets aus"). On such a page an award ("Den Zuschlag erhielt
@@ -642,14 +642,15 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
     // What stands before a mention is read within its sentence: the end of a
     // headline above ("… bleiben im Kreishaus") is no locative for the first
     // body sentence ("Der Kreis Dithmarschen überträgt …").
-    let (sentence_start, _) = view.normalized_range(sentence);
+    let (sentence_start, sentence_end) = view.normalized_range(sentence);
     let mut previous_end: Option<usize> = None;
     for &(span, entry) in &in_sentence {
         let (start, end) = view.normalized_range(span);
         let seat = previous_end.is_some_and(|prev| is_seat(norm, prev, start, end));
         previous_end = Some(end);
         let before = norm.get(sentence_start..start).unwrap_or_default();
-        if end <= dateline_end || seat || in_club_name(before) {
+        let after = norm.get(end..sentence_end).unwrap_or_default();
+        if end <= dateline_end || seat || in_club_name(before) || tells_the_past(before, after) {
             continue;
         }
         let head = before.trim_end();
@@ -665,6 +666,47 @@ fn acting(view: &NormalizedText, sentence: Span, mentions: &[(Span, usize)]) -> 
         }
     }
     out
+}
+
+/// Relative pronouns, lower case as in the normalised view.
+const RELATIVE_PRONOUNS: &[&str] = &[
+    "das", "die", "der", "dem", "den", "denen", "deren", "dessen",
+];
+
+/// Finite verbs that close a relative clause about something done before
+/// ("…, das Schwerin und der Landkreis 2013 errichtet hatten").
+const PAST_AUXILIARIES: &[&str] = &[
+    "hatte", "hatten", "hat", "haben", "war", "waren", "wurde", "wurden", "worden",
+];
+
+/// True when a mention with `before` and `after` it in its normalised sentence
+/// stands in a relative clause that tells what was done before: the bodies named
+/// there are the history of what the sentence is about, not who acts now.
+fn tells_the_past(before: &str, after: &str) -> bool {
+    let Some(comma) = before.rfind(',') else {
+        return false;
+    };
+    let mut words = before[comma + 1..].split_whitespace();
+    let opens_relative = match words.next() {
+        Some(w) if RELATIVE_PRONOUNS.contains(&w) => true,
+        // "…, mit dem Jena seit 2010 zusammengearbeitet hatte"
+        Some("mit" | "von" | "für" | "bei" | "an") => {
+            words.next().is_some_and(|w| RELATIVE_PRONOUNS.contains(&w))
+        }
+        _ => false,
+    };
+    if !opens_relative {
+        return false;
+    }
+    // The verb ends the clause, or the first of two joined by "und".
+    let clause_end = after.find([',', '.', ';', '!', '?']).unwrap_or(after.len());
+    let clause: Vec<&str> = after[..clause_end].split_whitespace().collect();
+    clause.iter().enumerate().any(|(i, w)| {
+        PAST_AUXILIARIES.contains(w)
+            && clause
+                .get(i + 1)
+                .map_or(true, |next| matches!(*next, "und" | "oder" | "sowie"))
+    })
 }
 
 /// Legal forms that end a company's name in the normalised view.
@@ -1222,6 +1264,23 @@ mod tests {
     fn members_that_already_belong_add_no_party() {
         let d = decide("Jena tritt der KDO bei|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.|Aus dem Kreis gehören dem Verband bereits die Städte Gera und Greiz an; auch Weimar ist schon Mitglied.");
         assert_eq!(names(&d), ["Jena", "KDO"]);
+    }
+
+    #[test]
+    fn members_there_already_add_no_party() {
+        let d = decide("Jena tritt der KDO bei|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.|Auch der Saalekreis ist dort Mitglied.");
+        assert_eq!(names(&d), ["Jena", "KDO"]);
+    }
+
+    #[test]
+    fn bodies_in_a_clause_about_the_past_are_no_parties() {
+        let d = decide("Weimar wird Träger der KDO|Weimar tritt der KDO bei, die Jena und Gera im Jahr 2009 gegründet hatten.");
+        assert_eq!(names(&d), ["Weimar", "KDO"]);
+        let d = decide("Weimar wird Träger der KDO|Weimar tritt der KDO bei, mit der Jena schon lange zusammengearbeitet hat und die Gera berät.");
+        assert_eq!(names(&d), ["Weimar", "KDO"]);
+        // A clause about what comes keeps its bodies.
+        let d = decide("Weimar wird Träger der KDO|Weimar tritt der KDO bei, die künftig auch Jena betreuen wird.");
+        assert_eq!(names(&d), ["Weimar", "KDO", "Jena"]);
     }
 
     #[test]
