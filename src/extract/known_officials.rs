@@ -402,7 +402,8 @@ impl KnownOfficials {
             if claimants.is_empty() {
                 continue;
             }
-            if !bounded(norm, i, end) {
+            // A part of a double name ("Gerlach-Wolf") is not the family name.
+            if !bounded(norm, i, end) || norm[..i].ends_with('-') || norm[end..].starts_with('-') {
                 continue;
             }
             let Some(span) = view.original_span(i, end) else {
