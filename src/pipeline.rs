@@ -567,9 +567,20 @@ fn inline_dateline(text: &str, paragraphs: &[Block], mentions: &[(Span, usize)])
             let span = paragraph.span;
             let (mention, _) = mentions.iter().find(|(m, _)| span.contains(*m))?;
             let before = text.get(span.start..mention.start)?;
-            let rest = text.get(mention.end..span.end)?;
+            // Places a slash joins share the dateline ("Kreis Recklinghausen/Kamp-Lintfort.").
+            let mut dateline = *mention;
+            while let Some((next, _)) = mentions.iter().find(|(m, _)| {
+                m.start > dateline.end
+                    && span.contains(*m)
+                    && text
+                        .get(dateline.end..m.start)
+                        .is_some_and(|gap| gap.trim() == "/")
+            }) {
+                dateline = dateline.cover(*next);
+            }
+            let rest = text.get(dateline.end..span.end)?;
             (only_inline_markup(before.trim_matches(is_emphasis)) && closes_dateline(rest))
-                .then_some(*mention)
+                .then_some(dateline)
         })
 }
 
@@ -1223,6 +1234,14 @@ Zuverlässigkeit bei der Arbeit
         let html = "<html><body><h1>Kreis vergibt seine IT</h1>\
             <p>Der Kreistag stimmt einem Vertrag über fünf Jahre zu.</p>\
             <p><strong>Cochem.</strong> Der Landkreis Cochem-Zell lässt seine Informationstechnik künftig von der Bechtle AG betreiben.</p>\
+            </body></html>";
+        assert_eq!(
+            extract(html).parties,
+            ["Landkreis Cochem-Zell", "Bechtle AG"]
+        );
+        // Places a slash joins share the dateline.
+        let html = "<html><body><h1>Kreis vergibt seine IT</h1>\
+            <p><b>Cochem/Mayen.</b> Der Landkreis Cochem-Zell lässt seine Informationstechnik künftig von der Bechtle AG betreiben.</p>\
             </body></html>";
         assert_eq!(
             extract(html).parties,
