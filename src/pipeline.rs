@@ -1250,6 +1250,17 @@ Zuverlässigkeit bei der Arbeit
     }
 
     #[test]
+    fn a_shared_acronym_means_the_provider_the_text_names_in_full() {
+        let record = extract("Datenzentrale geht im Rechenzentrum Niederrhein auf\n\nDie Gemeinsame kommunale Datenzentrale Recklinghausen soll 2029 im Kommunalen Rechenzentrum Niederrhein aufgehen. Die GKD hat 260 Beschäftigte.\n");
+        let gkd = record
+            .entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.text == "GKD"))
+            .expect("the acronym is named");
+        assert_eq!(gkd.name, "GKD Recklinghausen");
+    }
+
+    #[test]
     fn a_news_blog_page_is_about_its_cooperation_entry() {
         let entry = |time: &str, head: &str, body: &str| {
             format!("<div class=\"entry\"><time>{time}</time><h2>{head}</h2><p>{body}</p></div>\n")

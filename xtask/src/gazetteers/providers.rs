@@ -93,7 +93,62 @@ pub fn derive(source: &SourceTable) -> Result<Providers> {
             historical.to_owned(),
         ]);
     }
+    share_acronyms(&mut out.rows);
     Ok(out)
+}
+
+/// Gives a bare acronym that one provider has as an alias ("GKD", Paderborn's)
+/// also to every other provider named by that acronym and a place ("GKD
+/// Recklinghausen"): a text that says only "GKD" may mean either, and the
+/// pipeline decides by what else the text names.
+fn share_acronyms(rows: &mut [Vec<String>]) {
+    const NAME: usize = 2;
+    const ALIASES: usize = 3;
+    let forms = |row: &Vec<String>| -> Vec<String> {
+        std::iter::once(row[NAME].clone())
+            .chain(split_list(&row[ALIASES]).map(str::to_owned))
+            .collect()
+    };
+    let bare: Vec<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| forms(row).into_iter().map(move |f| (i, f)))
+        .filter(|(_, f)| is_acronym(f))
+        .collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let own = forms(row);
+        let mut added: Vec<String> = Vec::new();
+        for form in &own {
+            let Some((head, rest)) = form.split_once(' ') else {
+                continue;
+            };
+            let shared = bare.iter().any(|(j, b)| *j != i && b == head);
+            let place_like = !rest.contains(' ')
+                && rest.starts_with(char::is_uppercase)
+                && !LEGAL_FORMS.contains(&rest);
+            if shared
+                && place_like
+                && !own.iter().any(|f| f == head)
+                && !added.iter().any(|a| a == head)
+            {
+                added.push(head.to_owned());
+            }
+        }
+        for acronym in added {
+            if !row[ALIASES].is_empty() {
+                row[ALIASES].push('|');
+            }
+            row[ALIASES].push_str(&acronym);
+        }
+    }
+}
+
+/// Legal forms, which follow an acronym as no place does ("KDN GmbH").
+const LEGAL_FORMS: &[&str] = &["GmbH", "AG", "AöR", "eG", "KG", "SE", "mbH", "GbR", "e.V."];
+
+/// Two to six capital letters, the whole form.
+fn is_acronym(form: &str) -> bool {
+    (2..=6).contains(&form.chars().count()) && form.chars().all(|c| c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
@@ -119,6 +174,24 @@ mod tests {
         );
         assert_eq!(out.rows[1], ["b", "provider", "Beta", "", "AöR", "", "yes"]);
         assert_eq!((out.providers, out.companies), (1, 1));
+    }
+
+    #[test]
+    fn an_acronym_one_provider_has_is_shared_by_those_named_with_it() {
+        let text = format!(
+            "{HEADER}a\tGemeinschaft Paderborn\tGKD Paderborn|GKD\tkommunal\t\t\t\t\t\n\
+             b\tGKD Recklinghausen\tDatenzentrale Recklinghausen\tkommunal\t\t\t\t\t\n\
+             c\tKDO Oldenburg\t\tkommunal\t\t\t\t\t\n\
+             d\tDatennetz\tGKD GmbH\tkommunal\t\t\t\t\t\n"
+        );
+        let source = SourceTable::parse("p.tsv", &text).unwrap();
+        let out = derive(&source).unwrap();
+        assert_eq!(out.rows[0][3], "GKD Paderborn|GKD");
+        assert_eq!(out.rows[1][3], "Datenzentrale Recklinghausen|GKD");
+        // No other provider has "KDO" bare: nothing to share.
+        assert_eq!(out.rows[2][3], "");
+        // A legal form is no place.
+        assert_eq!(out.rows[3][3], "GKD GmbH");
     }
 
     #[test]
