@@ -19,7 +19,9 @@
 //!    the next: "…, sagt Dr. Anna Roth. Die Beigeordnete für Ordnung rechnet …".
 //!
 //! A commercial register names people surname first, with residence and date of
-//! birth: "Geschäftsführer: Muster, Max, Leipzig, *01.02.1970".
+//! birth: "Geschäftsführer: Muster, Max, Leipzig, *01.02.1970". A colleague in
+//! office ("Ihr Geraer Amtskollege Jonas Roth") holds the role of the person with a
+//! role named before, in their own gender.
 //!
 //! The organisation is the place or body named with the role: a genitive or
 //! adjective before it ("Leipzigs Oberbürgermeister", "Kieler Bürgermeisterin"), the
@@ -211,6 +213,9 @@ pub struct OfficialFinder {
     signature_name: Regex,
     /// The speaker a sentence closes with: "…, sagt Dr. Anna Roth."
     speaker_closing: Regex,
+    /// Each role's masculine and feminine singular, to give a colleague in
+    /// office the role of the one named before in their own form.
+    genders: Vec<(String, String)>,
     /// A commercial register's entry after its role: "(Geschäftsführer:)
     /// Muster, Max, Leipzig, *01.02.1970", surname first, with residence and
     /// date of birth.
@@ -220,6 +225,10 @@ pub struct OfficialFinder {
 impl OfficialFinder {
     /// Compiles the role automaton and the name patterns.
     pub fn new(roles: &[Role]) -> Result<OfficialFinder, GazetteerError> {
+        let genders = roles
+            .iter()
+            .map(|r| (r.role.clone(), r.feminine.clone()))
+            .collect();
         let abbreviations = roles
             .iter()
             .flat_map(|r| &r.abbreviations)
@@ -275,6 +284,7 @@ impl OfficialFinder {
             roles,
             held_by,
             abbreviations,
+            genders,
             name_at_start: compile(&format!(r"^{TITLES}(?P<name>{NAME})(?:\W|$)"))?,
             name_before_comma: compile(&format!(
                 r"(?P<name>{NAME})(?:\s+(?:{VERB_PARTICLES}))?,\s+(?:(?:bisher|bislang|zuvor|früher|künftig|derzeit|seit\s+\d{{4}})\s+)?(?:(?:der|die|dem|den)\s+)?(?:\p{{Lu}}\p{{Ll}}+er\s+)?$"
@@ -360,7 +370,71 @@ impl OfficialFinder {
                 }
             }
         }
+        let colleagues = self.colleagues(text, sentences, &found, places);
+        found.extend(colleagues);
         merge(text, found, entries, sentences)
+    }
+
+    /// Colleagues in office, named after someone with a role ("Ihr Weißenfelser
+    /// Amtskollege Steffen Roth sieht das ähnlich"): each holds the role of the
+    /// person with a role named last before them, in their own gender, in the
+    /// place the adjective before the word names.
+    fn colleagues(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        found: &[Found],
+        places: &[Resolved],
+    ) -> Vec<Found> {
+        let mut out = Vec::new();
+        for sentence in sentences {
+            let words = &text[sentence.start..sentence.end];
+            for (at, _) in words.match_indices("Amtskolleg") {
+                let word_start = sentence.start + at;
+                let rest = &words[at + "Amtskolleg".len()..];
+                let (feminine, ending) = if rest.starts_with("in ") {
+                    (true, 2)
+                } else if rest.starts_with("e ") {
+                    (false, 1)
+                } else {
+                    continue;
+                };
+                let word_end = word_start + "Amtskolleg".len() + ending + 1;
+                let after = &text[word_end..sentence.end];
+                let Some(m) = self
+                    .name_at_start
+                    .captures(after)
+                    .and_then(|c| c.name("name"))
+                else {
+                    continue;
+                };
+                let name = Span::new(word_end + m.start(), word_end + m.end());
+                let Some(before) = found
+                    .iter()
+                    .filter(|f| f.mention.end <= word_start)
+                    .max_by_key(|f| f.mention.start)
+                else {
+                    continue;
+                };
+                let Some((masculine, feminine_form)) = self
+                    .genders
+                    .iter()
+                    .find(|(m, f)| *m == before.role || *f == before.role)
+                else {
+                    continue;
+                };
+                let role = if feminine { feminine_form } else { masculine };
+                if let Some(person) = person_name(text, name) {
+                    out.push(Found {
+                        name: person,
+                        mention: name,
+                        role: role.clone(),
+                        org: org_right_before(text, word_start, places),
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// The person of a commercial register's entry right after `role`, named
@@ -1349,6 +1423,25 @@ mod tests {
             (got[0].0.as_str(), got[0].1.as_str()),
             ("Timo Lenz", "Oberbürgermeister")
         );
+    }
+
+    #[test]
+    fn a_colleague_in_office_holds_the_role_named_before_in_their_own_form() {
+        let got = officials("Oberbürgermeisterin Dr. Petra Kalb lobte den Vertrag. Ihr Geraer Amtskollege Jonas Brettschneider sieht das ähnlich.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            (got[1].0.as_str(), got[1].1.as_str(), got[1].2.is_some()),
+            ("Jonas Brettschneider", "Oberbürgermeister", true)
+        );
+        let got = officials(
+            "Landrat Max Tiefensee unterschrieb zuerst. Seine Amtskollegin Ute Brandl folgte.",
+        );
+        assert_eq!(
+            (got[1].0.as_str(), got[1].1.as_str()),
+            ("Ute Brandl", "Landrätin")
+        );
+        // With no one named with a role before, the word says no office.
+        assert!(officials("Der Amtskollege Jonas Brettschneider kam später.").is_empty());
     }
 
     #[test]
