@@ -884,8 +884,17 @@ fn inner_label(l: &Line<'_>) -> BlockLabel {
 /// A list item: bullet sign or "1." before the text.
 fn is_bullet(text: &str) -> bool {
     text.starts_with(['•', '·', '▪', '■', '–', '-', '*', '●', '◦'])
-        || text.split_once(". ").is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+        || text.split_once(". ").is_some_and(|(n, rest)| {
+            // A day and its month is a date a wrapped sentence goes on with
+            // ("20. Juli 2027 beauftragt zu prüfen, …"), not an item's number.
+            let month = rest
+                .split_whitespace()
+                .next()
+                .and_then(crate::extract::date::month_number);
+            !n.is_empty()
+                && n.len() <= 2
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && month.is_none()
         })
 }
 
@@ -1526,6 +1535,28 @@ mod tests {
             "boilerplate.toml",
             include_str!("../../testdata/cases/boilerplate.toml"),
             |case| check(&c, case),
+        );
+    }
+
+    #[test]
+    fn a_wrapped_line_opening_with_a_date_is_no_list_item() {
+        assert!(is_bullet(
+            "2. Die Verwaltung wird beauftragt, den Vertrag zu schließen."
+        ));
+        assert!(!is_bullet(
+            "20. Juli 2027 beauftragt zu prüfen, ob der Betrieb der Server"
+        ));
+        assert!(!is_bullet("1. April an übernimmt das Institut der Landes-"));
+        // Both lines are running text, so the paragraph is read on over the break.
+        let text = "Kreis gibt Server ab\n\nDie Gemeinde gibt den Betrieb ihrer Server ab. Vom\n1. April an übernimmt das Rechenzentrum der Stadt den Betrieb.\n";
+        let labels: Vec<BlockLabel> = BoilerplateClassifier::new()
+            .classify(text)
+            .iter()
+            .map(|b| b.label)
+            .collect();
+        assert_eq!(
+            labels,
+            [BlockLabel::Title, BlockLabel::Body, BlockLabel::Body]
         );
     }
 

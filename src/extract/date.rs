@@ -560,7 +560,7 @@ fn slashed_day(caps: &regex::Captures<'_>, before: &str) -> Option<CalendarDate>
 }
 
 /// The month a name or abbreviation from [`MONTH`] stands for.
-fn month_number(name: &str) -> Option<u8> {
+pub(crate) fn month_number(name: &str) -> Option<u8> {
     let stem = name.trim_end_matches('.');
     let month = match stem {
         "Januar" | "Jänner" | "Jaenner" | "J&auml;nner" | "J&#228;nner" | "Ja\u{308}nner"
