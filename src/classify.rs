@@ -244,9 +244,10 @@ const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b
 
 /// Sentences that tell of an arrangement that has long stood ("arbeitet seit
 /// Jahren mit … zusammen", "bislang über einen Vertrag mit …", "dem Verband
-/// gehören bereits … an", "ist schon Mitglied", "ist dort Mitglied"): background to
-/// the news, so once the article has named its parties they add none.
-const STANDING: &str = r"\bseit\s+(?:(?:vielen|einigen|mehreren|\d+)\s+)?jahr(?:en|zehnten)\b|\bseit\s+(?:langem|längerem|\d{4})\b|\b(?:bisher|bislang|schon\s+lange)\b|\bgehör(?:t|en)\b[^.;]{0,160}?\bbereits\b|\bbereits\b[^.;]{0,160}?\bgehör(?:t|en)\b|\b(?:ist|sind)\s+(?:bereits|schon|dort|da)\s+mitglied";
+/// gehören bereits … an", "ist schon Mitglied", "ist dort Mitglied", "ist
+/// Trägerin der KDO", "…, der mit der Stadt Träger der Anstalt ist"): background
+/// to the news, so once the article has named its parties they add none.
+const STANDING: &str = r"\bseit\s+(?:(?:vielen|einigen|mehreren|\d+)\s+)?jahr(?:en|zehnten)\b|\bseit\s+(?:langem|längerem|\d{4})\b|\b(?:bisher|bislang|schon\s+lange)\b|\bgehör(?:t|en)\b[^.;]{0,160}?\bbereits\b|\bbereits\b[^.;]{0,160}?\bgehör(?:t|en)\b|\b(?:ist|sind)\s+(?:bereits|schon|dort|da)\s+mitglied|\b(?:ist|sind)\s+(?:\w+\s+){0,2}?(?:mit)?träger(?:in|innen)?\b|\b(?:mit)?träger(?:in|innen)?\b[^.;,]{0,60}?\s(?:ist|sind)\s*(?:[,.;]|$)";
 
 /// Headlines that report buying things ("bestellt 1.800 Laptops", "stattet die
 /// Schulen mit Tablets aus"). On such a page an award ("Den Zuschlag erhielt
@@ -1270,6 +1271,20 @@ mod tests {
     fn members_there_already_add_no_party() {
         let d = decide("Jena tritt der KDO bei|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.|Auch der Saalekreis ist dort Mitglied.");
         assert_eq!(names(&d), ["Jena", "KDO"]);
+    }
+
+    #[test]
+    fn owners_that_already_carry_a_provider_add_no_party() {
+        for owners in [
+            "Die Stadt Gera ist Trägerin der KDO.",
+            "Zustimmen muss noch der Stadtrat von Gera, der gemeinsam mit Weimar Träger der KDO ist.",
+        ] {
+            let d = decide(&format!("Jena tritt der KDO bei|Jena tritt der KDO zum 1. Januar bei.|{owners}"));
+            assert_eq!(names(&d), ["Jena", "KDO"], "{owners}");
+        }
+        // Becoming one is news.
+        let d = decide("Jena tritt der KDO bei|Jena tritt der KDO zum 1. Januar bei.|Auch Gera wird Träger der KDO.");
+        assert_eq!(names(&d), ["Jena", "KDO", "Gera"]);
     }
 
     #[test]
