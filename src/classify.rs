@@ -931,6 +931,10 @@ fn kind_of(weights: &[u32; 4], parties: &[usize], kinds: &[EntityKind]) -> Coope
         CooperationKind::Merger
     } else if strongest(Cue::Membership) {
         CooperationKind::Membership
+    } else if states == 1 && places > 0 && w(Cue::Membership) == 0 {
+        // A Land with its towns or districts works across the levels of the
+        // state, whoever runs the service for them.
+        CooperationKind::Other
     } else if companies > 0 || (w(Cue::Outsourcing) > 0 && providers > 0 && states < 2) {
         CooperationKind::Outsourcing
     } else if w(Cue::Membership) > 0 && w(Cue::Merger) == 0 && providers > 0 && places > 0 {
@@ -1271,6 +1275,16 @@ mod tests {
     fn members_there_already_add_no_party() {
         let d = decide("Jena tritt der KDO bei|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.|Auch der Saalekreis ist dort Mitglied.");
         assert_eq!(names(&d), ["Jena", "KDO"]);
+    }
+
+    #[test]
+    fn a_land_with_its_town_works_across_levels() {
+        let d = decide("IT-Nachrichten|Jena und Sachsen vereinbaren, dass die KDO ab 2027 den Betrieb der Server der Stadt übernimmt.");
+        assert_eq!(names(&d), ["Jena", "Sachsen", "KDO"]);
+        assert_eq!(d.kind, Some(CooperationKind::Other));
+        // Without the Land it is a body handing its IT over.
+        let d = decide("IT-Nachrichten|Jena vereinbart, dass die KDO ab 2027 den Betrieb der Server der Stadt übernimmt.");
+        assert_eq!(d.kind, Some(CooperationKind::Outsourcing));
     }
 
     #[test]
