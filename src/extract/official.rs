@@ -43,23 +43,30 @@ use crate::record::{Attribution, Official};
 use crate::span::{Quote, Span};
 
 /// Heads of role phrases that the role gazetteer leaves to free text
-/// ("Leiter Vertrieb", "Sprecherin der Stadt"), and council titles it lacks
-/// ("Ratsherr", "Erste Kreisrätin" in Lower Saxony's districts).
+/// ("Leiter Vertrieb", "Sprecherin der Stadt"), and council and office titles it
+/// lacks ("Ratsherr", "Erste Kreisrätin" in Lower Saxony's districts,
+/// "Kreistagsmitglied", "Kreisbrandinspektor").
 const GENERIC_HEADS: &[&str] = &[
     "Abgeordnete",
     "Abgeordneten",
     "Abgeordneter",
     "Beauftragte",
+    "Beauftragtem",
     "Beauftragten",
     "Beauftragter",
     "Betreuer",
     "Betreuerin",
     "Chef",
     "Chefin",
+    "Kreisbrandinspektor",
+    "Kreisbrandinspektorin",
     "Kreisrat",
     "Kreisrätin",
+    "Kreistagsmitglied",
+    "Landtagsmitglied",
     "Leiter",
     "Leiterin",
+    "Präsidialmitglied",
     "Ratsfrau",
     "Ratsherr",
     "Ratsherrn",
@@ -1423,6 +1430,28 @@ mod tests {
             (got[0].0.as_str(), got[0].1.as_str()),
             ("Timo Lenz", "Oberbürgermeister")
         );
+    }
+
+    #[test]
+    fn council_and_office_titles_the_gazetteer_lacks_are_roles() {
+        for (text, role) in [
+            (
+                "Kreistagsmitglied Heike Brandl warnte vor den Kosten.",
+                "Kreistagsmitglied",
+            ),
+            (
+                "Kreisbrandinspektor Uwe Gerlach erklärte den Plan.",
+                "Kreisbrandinspektor",
+            ),
+            (
+                "Präsidialmitglied Hendrik Lotz sprach für den Städtetag.",
+                "Präsidialmitglied",
+            ),
+        ] {
+            let got = officials(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].1.ends_with(role), "{text}: {got:?}");
+        }
     }
 
     #[test]
