@@ -1305,7 +1305,7 @@ mod tests {
     fn bodies_in_a_clause_about_the_past_are_no_parties() {
         let d = decide("Weimar wird Träger der KDO|Weimar tritt der KDO bei, die Jena und Gera im Jahr 2009 gegründet hatten.");
         assert_eq!(names(&d), ["Weimar", "KDO"]);
-        let d = decide("Weimar wird Träger der KDO|Weimar tritt der KDO bei, mit der Jena schon lange zusammengearbeitet hat und die Gera berät.");
+        let d = decide("Weimar wird Träger der KDO|Weimar tritt der KDO bei, mit der Jena 2010 zusammengearbeitet hatte und die Gera gegründet hat.");
         assert_eq!(names(&d), ["Weimar", "KDO"]);
         // A clause about what comes keeps its bodies.
         let d = decide("Weimar wird Träger der KDO|Weimar tritt der KDO bei, die künftig auch Jena betreuen wird.");
