@@ -120,7 +120,8 @@ const TENSE: &str = r"(?x)
         (?P<future> wird | werden | soll | sollen | will | wollen | plant | planen
                   | geplant | künftig | voraussichtlich | demnächst )
       | (?P<past> wurde | wurden | war | waren | hatte | hatten | fand
-               | begann | beschloss | unterzeichnete | unterzeichneten )
+               | begann | beschloss | unterzeichnete | unterzeichneten
+               | musste | mussten | konnte | konnten | gab )
     ) \b
 ";
 
