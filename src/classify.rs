@@ -229,9 +229,9 @@ const PROSPECT: &str = r"\bob\b[^.;]{0,160}?\b(?:könnte|könnten|würde|würden
 
 /// Sentences that report a cooperation only being examined ("prüfen eine
 /// gemeinsame IT", "die Prüfung einer Zusammenarbeit", "eine Studie soll
-/// klären", "loten aus", "erwägen"). An
+/// klären", "loten aus", "erwägen", "stand zur Debatte"). An
 /// article whose every cue sentence says so reports no cooperation yet.
-const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|prüfung\s+(?:einer|eines|der|des)|untersuch(?:en|t|te|ten)|erwäg(?:en|t|te|ten)|sondier\w*)\b|\bsoll(?:en)?\s+klären\b|\blot(?:en|et|eten)\b[^.;]{0,80}?\baus\b|\bdenk(?:en|t)\b[^.;]{0,80}?\bnach\b";
+const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|prüfung\s+(?:einer|eines|der|des)|untersuch(?:en|t|te|ten)|erwäg(?:en|t|te|ten)|sondier\w*)\b|\bsoll(?:en)?\s+klären\b|\blot(?:en|et|eten)\b[^.;]{0,80}?\baus\b|\bdenk(?:en|t)\b[^.;]{0,80}?\bnach\b|\b(?:steht|stehen|stand|standen)\s+zur\s+(?:debatte|diskussion)\b";
 
 /// Sentences that report a decision put off or only proposed ("vertagt die
 /// Entscheidung", "Die Verwaltung hatte vorgeschlagen, …"), or a plan given up
@@ -240,7 +240,7 @@ const EXAMINATION: &str = r"(?:^|\W)(?:prüf(?:en|t|te|ten)|geprüft|prüfung\s+
 const DEFERRAL: &str = r"\bhatten?\b[^.;]{0,160}?\bwollen\b|\bvertag(?:t|te|ten|en|ung)\b|\b(?:verschoben|verschiebt|verschieben)\b|\bvorgeschlagen\b|\bschläg(?:t|en)\b[^.;]{0,80}?\bvor\b|\bangeregt\b|\breg(?:t|en|te|ten)\b[^.;]{0,80}?\ban\b";
 
 /// Sentences that turn a cooperation down or call it off.
-const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bleg(?:t|en|te|ten)\b[^.;]{0,80}?\bauf\s+eis\b|\bfür\s+beendet\s+erklärt\b|\b(?:kommt|kommen)\s+nicht\s*(?:[.;]|$)|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\b(?:kommt|kommen|kam|kamen)\s+nicht\s+zustande\b|\bnicht\s+zustande\s+gekommen\b|\babstand\s+(?:genommen|nehmen)\b|\b(?:wird|werde)\s+es\b[^.;]{0,40}?\bnicht\s+geben\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b";
+const REJECTION: &str = r"\b(?:lehnt|lehnen|lehnte|lehnten)\b[^.;]{0,120}?\bab\b|\babgelehnt\b|\bablehnung\b|\bvom\s+tisch\b|\bgescheitert\b|\bscheitert\b|\bnicht\s+(?:beitreten|beizutreten|zusammenarbeiten|kooperieren|fusionieren)\b|\bkein(?:en|e)?\s+(?:beitritt|fusion|kooperation|zusammenschluss)\b|\bverzichtet\b[^.;]{0,60}?\bauf\b|\bkein(?:e|en|em|er|es)?\s+gemeinsam\w*|\b(?:zu\s+den\s+akten|ad\s+acta|auf\s+eis)\s+gelegt\b|\bleg(?:t|en|te|ten)\b[^.;]{0,80}?\bauf\s+eis\b|\bfür\s+beendet\s+erklärt\b|\b(?:kommt|kommen)\s+nicht\s*(?:[.;]|$)|\bnicht\s+weiter\s*verfolgt\b|(?:^|\bdas\s+)aus\s+für\b|\bwird\s+nicht\s+(?:gebaut|umgesetzt|verwirklicht|realisiert)\b|\b(?:kommt|kommen|kam|kamen)\s+nicht\s+zustande\b|\bnicht\s+zustande\s+gekommen\b|\babstand\s+(?:genommen|nehmen)\b|\b(?:wird|werde)\s+es\b[^.;]{0,40}?\bnicht\s+geben\b|\b(?:steht|stehe|stehen)\s+nicht\s+zur\s+(?:debatte|diskussion)\b|\bkomm(?:t|en)\b[^.;]{0,40}?\bnicht\s+in\s*frage\b|\b(?:ist|sei|sind|seien)\s+nicht\s+(?:geplant|vorgesehen)\b|\bausstieg\b|\b(?:projekt|vorhaben)\b[^.;]{0,40}?\b(?:zu\s+beenden|beendet|zu\s+stoppen|gestoppt)\b|\b(?:fällt|fallen|fiel|fielen)\b[^.;]{0,40}?\bdurch\s*(?:[.;]|$)";
 
 /// Sentences that tell of an arrangement that has long stood ("arbeitet seit
 /// Jahren mit … zusammen", "bislang über einen Vertrag mit …", "dem Verband
@@ -1275,6 +1275,16 @@ mod tests {
     fn members_there_already_add_no_party() {
         let d = decide("Jena tritt der KDO bei|Der Stadtrat von Jena hat den Beitritt zur KDO beschlossen.|Auch der Saalekreis ist dort Mitglied.");
         assert_eq!(names(&d), ["Jena", "KDO"]);
+    }
+
+    #[test]
+    fn a_cooperation_up_for_debate_or_fallen_through_is_none() {
+        let d = decide(
+            "Jena behält sein Rechenzentrum|Auch ein Beitritt von Jena zur KDO stand zur Debatte.",
+        );
+        assert!(!d.cooperation);
+        let d = decide("## Die Alternativen fielen durch|Ein gemeinsames Rechenzentrum von Jena und Gera war eine davon.");
+        assert!(!d.cooperation);
     }
 
     #[test]
