@@ -229,6 +229,9 @@ pub fn forms(entry: &Entry) -> Vec<Form> {
                 for g in head_genitives(name) {
                     push(g, FormKind::Alias, false);
                 }
+                if let Some(declined) = declined_adjectives(name) {
+                    push(declined, FormKind::Alias, false);
+                }
             }
         }
     }
@@ -309,6 +312,49 @@ fn head_genitives(name: &str) -> Vec<String> {
         .filter(|(noun, _)| lower.ends_with(noun))
         .flat_map(|(_, endings)| endings.iter().map(move |e| format!("{head}{e} {rest}")))
         .collect()
+}
+
+/// Endings of the adjectives that open organisation names ("Kommunale",
+/// "Hessische", "Gemeinsame", "Sächsisches").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ale", "ales", "sche", "sches", "liche", "liches", "same", "sames",
+];
+
+/// A name whose leading adjectives take the ending they have after "der", "dem"
+/// or "des" ("der Kommunalen Datenverarbeitung Oldenburg", "im Kommunalen
+/// Rechenzentrum", "der Gemeinsamen kommunalen Datenzentrale"); `None` when it
+/// opens with no such adjective before a noun.
+fn declined_adjectives(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    // Only the first word is capitalised as an adjective; after it a capital
+    // opens the noun ("Gemeinsame kommunale Datenzentrale").
+    let adjectives = words
+        .iter()
+        .enumerate()
+        .take_while(|(i, w)| {
+            let lower = w.to_lowercase();
+            (*i == 0 || w.starts_with(char::is_lowercase))
+                && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+        })
+        .count();
+    let noun = words.get(adjectives)?;
+    if adjectives == 0 || adjectives > 3 || !noun.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let declined: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i >= adjectives {
+                (*w).to_owned()
+            } else if let Some(stem) = w.strip_suffix("es") {
+                format!("{stem}en")
+            } else {
+                format!("{w}n")
+            }
+        })
+        .collect();
+    Some(declined.join(" "))
 }
 
 /// City adjectives: "Leipziger", "Dresdner", "Münchner", "Saarbrücker", "Essener".
@@ -446,6 +492,34 @@ mod tests {
         // A name whose first word is no head noun keeps its words.
         let kdn = entry("Kommunale Datenverarbeitung Nord", EntityKind::Provider, 0);
         assert!(!texts(&kdn).iter().any(|t| t.starts_with("Kommunales")));
+    }
+
+    #[test]
+    fn leading_adjectives_of_organisation_names_decline() {
+        let texts = |e: &Entry| forms(e).into_iter().map(|f| f.text).collect::<Vec<_>>();
+        let kdo = entry(
+            "Kommunale Datenverarbeitung Oldenburg",
+            EntityKind::Provider,
+            0,
+        );
+        assert!(texts(&kdo).contains(&"Kommunalen Datenverarbeitung Oldenburg".to_owned()));
+        let gkd = entry(
+            "Gemeinsame kommunale Datenzentrale Recklinghausen",
+            EntityKind::Provider,
+            0,
+        );
+        assert!(
+            texts(&gkd).contains(&"Gemeinsamen kommunalen Datenzentrale Recklinghausen".to_owned())
+        );
+        let krzn = entry(
+            "Kommunales Rechenzentrum Niederrhein",
+            EntityKind::Provider,
+            0,
+        );
+        assert!(texts(&krzn).contains(&"Kommunalen Rechenzentrum Niederrhein".to_owned()));
+        // A name that opens with a noun keeps it.
+        let zv = entry("Zweckverband Kommunale Daten", EntityKind::Provider, 0);
+        assert!(!texts(&zv).iter().any(|t| t.contains("Kommunalen")));
     }
 
     #[test]
