@@ -887,14 +887,15 @@ fn is_bullet(text: &str) -> bool {
         || text.split_once(". ").is_some_and(|(n, rest)| {
             // A day and its month is a date a wrapped sentence goes on with
             // ("20. Juli 2027 beauftragt zu prüfen, …"), not an item's number.
-            let month = rest
-                .split_whitespace()
-                .next()
-                .and_then(crate::extract::date::month_number);
+            let month = || {
+                rest.split_whitespace()
+                    .next()
+                    .and_then(crate::extract::date::month_number)
+            };
             !n.is_empty()
                 && n.len() <= 2
                 && n.bytes().all(|b| b.is_ascii_digit())
-                && month.is_none()
+                && month().is_none()
         })
 }
 
